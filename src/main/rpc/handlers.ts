@@ -1,0 +1,24 @@
+import type { Method, OutputOf, ParsedInputOf } from '../../shared/contract';
+import type { Services } from '../services';
+
+export type Handler<M extends Method> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+export type HandlerMap = { [M in Method]: Handler<M> };
+
+/** One line per method, each delegating to its feature's service; a missing line fails to compile. */
+export function createHandlers(services: Services) {
+  return {
+    'system:get': () => services.system.get(),
+    'system:check': () => services.system.check(),
+    'branch:get': () => services.branch.get(),
+    'branch:create': (input) => services.branch.create(input),
+    'branch:update': (input) => services.branch.update(input),
+    'demo:create': () => services.demo.create(),
+    'groups:list': () => services.groups.list(),
+    'home:get': () => services.home.get(),
+    'members:list': (input) => services.members.list(input),
+    'members:get': (input) => services.members.get(input),
+    'members:create': (input) => services.members.create(input),
+    'members:update': (input) => services.members.update(input),
+    'members:delete': (input) => services.members.delete(input),
+  } satisfies HandlerMap;
+}

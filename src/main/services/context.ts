@@ -1,0 +1,11 @@
+import type { HostKind } from '../../shared/contract/system';
+import type { Store } from '../store';
+
+/** What every service is built from: the store, a clock (tests move it) and facts about this launch. */
+export interface ServiceContext {
+  store: Store;
+  clock: () => Date;
+  host: HostKind;
+  dataDir: string;
+  appVersion: string;
+}

@@ -1,0 +1,7 @@
+import type { ServiceContext } from './context';
+
+export function createGroupsService({ store }: ServiceContext) {
+  return {
+    list: () => store.groups.list(),
+  };
+}

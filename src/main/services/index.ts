@@ -1,0 +1,22 @@
+import type { ServiceContext } from './context';
+import { createBranchService } from './branch.service';
+import { createDemoService } from './demo.service';
+import { createGroupsService } from './groups.service';
+import { createHomeService } from './home.service';
+import { createMembersService } from './members.service';
+import { createSystemService } from './system.service';
+
+export type { ServiceContext } from './context';
+
+export function createServices(context: ServiceContext) {
+  return {
+    system: createSystemService(context),
+    branch: createBranchService(context),
+    demo: createDemoService(context),
+    groups: createGroupsService(context),
+    home: createHomeService(context),
+    members: createMembersService(context),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3';
+import { openDatabase, type OpenOptions } from './connection';
+import { schemaVersion } from './migrate';
+import { createBranchRepo } from './repos/branch.repo';
+import { createCommitteeRepo } from './repos/committee.repo';
+import { createGroupsRepo } from './repos/groups.repo';
+import { createMeetingsRepo } from './repos/meetings.repo';
+import { createMembersRepo } from './repos/members.repo';
+import { createSystemRepo } from './repos/system.repo';
+
+export { LATEST_SCHEMA_VERSION } from './migrate';
+export { translateStoreError } from './sqliteErrors';
+
+/** The only door to the database: repositories (all SQL lives in them) and transactions. */
+export function openStore(filePath: string, options: OpenOptions = {}) {
+  const db = openDatabase(filePath, options);
+  return storeOver(db, filePath);
+}
+
+export function storeOver(db: Database.Database, filePath: string) {
+  return {
+    path: filePath,
+    branch: createBranchRepo(db),
+    committee: createCommitteeRepo(db),
+    groups: createGroupsRepo(db),
+    meetings: createMeetingsRepo(db),
+    members: createMembersRepo(db),
+    system: createSystemRepo(db),
+    schemaVersion: () => schemaVersion(db),
+    /** Runs `work` atomically: every row it writes lands, or none does. */
+    transaction<T>(work: () => T): T {
+      return db.transaction(work)();
+    },
+    close(): void {
+      if (db.open) db.close();
+    },
+    /** For tests and the CLI only: raw access, e.g. to simulate a full disk. */
+    unsafeDatabase(): Database.Database {
+      return db;
+    },
+  };
+}
+
+export type Store = ReturnType<typeof storeOver>;

@@ -1,0 +1,67 @@
+-- The branch itself (one per data file), its committee terms, 党小组 and members.
+-- Dates are ISO 'YYYY-MM-DD' text; timestamps ISO 8601 UTC text.
+
+CREATE TABLE branch (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('organ', 'twoNew', 'villageCommunity', 'school', 'other')),
+  parent_org TEXT,
+  founded_on TEXT,
+  contact_person TEXT,
+  contact_phone TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE committee_terms (
+  id INTEGER PRIMARY KEY,
+  seq INTEGER NOT NULL UNIQUE CHECK (seq > 0),
+  starts_on TEXT NOT NULL,
+  ends_on TEXT NOT NULL,
+  CHECK (ends_on > starts_on)
+) STRICT;
+
+CREATE TABLE party_groups (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  leader_member_id INTEGER REFERENCES members (id) ON DELETE SET NULL,
+  founded_on TEXT,
+  dissolved_on TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE members (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  gender TEXT NOT NULL CHECK (gender IN ('male', 'female')),
+  ethnicity TEXT,
+  birth_date TEXT,
+  id_number TEXT,
+  education TEXT,
+  admitted_on TEXT,
+  confirmed_on TEXT,
+  category TEXT NOT NULL CHECK (category IN ('full', 'probationary')),
+  party_group_id INTEGER REFERENCES party_groups (id) ON DELETE SET NULL,
+  phone TEXT,
+  note TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE UNIQUE INDEX members_id_number_unique ON members (id_number) WHERE id_number IS NOT NULL;
+CREATE INDEX members_party_group ON members (party_group_id);
+
+-- Who held which committee role in a term; the name is a snapshot so old records survive renames.
+CREATE TABLE committee_seats (
+  id INTEGER PRIMARY KEY,
+  term_id INTEGER NOT NULL REFERENCES committee_terms (id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE RESTRICT,
+  member_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('secretary', 'deputySecretary', 'organization', 'publicity', 'discipline')),
+  starts_on TEXT NOT NULL,
+  ends_on TEXT
+) STRICT;
+
+CREATE INDEX committee_seats_term ON committee_seats (term_id);
+CREATE INDEX committee_seats_member ON committee_seats (member_id);

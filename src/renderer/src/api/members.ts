@@ -1,0 +1,8 @@
+import { useRpcMutation, useRpcQuery } from './hooks';
+
+export const useMembers = (query: string) => useRpcQuery('members:list', query ? { query } : undefined);
+export const useMember = (id: number | null) => useRpcQuery('members:get', { id: id ?? 0 }, { enabled: id !== null });
+export const useCreateMember = () => useRpcMutation('members:create');
+export const useUpdateMember = () => useRpcMutation('members:update');
+export const useDeleteMember = () => useRpcMutation('members:delete');
+export const useGroups = () => useRpcQuery('groups:list');

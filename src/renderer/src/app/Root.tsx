@@ -1,0 +1,26 @@
+import { Result, Spin } from 'antd';
+import { useBranch } from '../api/branch';
+import { SetupWizard } from '../features/setup/SetupWizard';
+import { Shell } from './Shell';
+
+/** First run (no branch yet) shows the wizard; afterwards the app shell. */
+export function Root() {
+  const branch = useBranch();
+  if (branch.isPending) {
+    return (
+      <div className="center-screen">
+        <Spin size="large" tip="正在打开数据…">
+          <div style={{ width: 200, height: 80 }} />
+        </Spin>
+      </div>
+    );
+  }
+  if (branch.isError) {
+    return (
+      <div className="center-screen">
+        <Result status="error" title="无法打开支部台账的数据" subTitle={branch.error.message} />
+      </div>
+    );
+  }
+  return branch.data ? <Shell branchName={branch.data.branch.name} /> : <SetupWizard />;
+}

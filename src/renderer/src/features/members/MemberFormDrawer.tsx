@@ -1,0 +1,191 @@
+import { App, AutoComplete, Button, Col, DatePicker, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
+import { useEffect } from 'react';
+import { memberFields, type MemberInput } from '../../../../shared/contract/members';
+import { findIdNumberProblem, idNumberFacts } from '../../../../shared/domain/idNumber';
+import {
+  COMMON_ETHNICITIES,
+  EDUCATION_LEVELS,
+  GENDER_LABELS,
+  GENDERS,
+  MEMBER_CATEGORIES,
+  MEMBER_CATEGORY_LABELS,
+} from '../../../../shared/domain/member';
+import { useCreateMember, useGroups, useMember, useUpdateMember } from '../../api/members';
+import { DATE_INPUT_FORMATS, isoDateItemProps, showServerProblems, zodRule } from '../../lib/forms';
+
+interface Props {
+  /** A member's id, 'new' for a blank form, null when closed. */
+  editing: number | 'new' | null;
+  onClose: () => void;
+  onCreateAnother: () => void;
+}
+
+const EMPTY: Partial<MemberInput> = { gender: 'male', ethnicity: '汉族', category: 'full' };
+
+export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<MemberInput>();
+  const memberId = typeof editing === 'number' ? editing : null;
+  const member = useMember(memberId);
+  const groups = useGroups();
+  const create = useCreateMember();
+  const update = useUpdateMember();
+  const saving = create.isPending || update.isPending;
+
+  useEffect(() => {
+    if (editing === 'new') {
+      form.resetFields();
+      form.setFieldsValue(EMPTY);
+    } else if (member.data && member.data.id === memberId) {
+      form.resetFields();
+      form.setFieldsValue(member.data);
+    }
+  }, [editing, member.data, memberId, form]);
+
+  // Nothing typed twice: a valid ID number fills in birth date and sex when they are empty.
+  const onValuesChange = (changed: Partial<MemberInput>) => {
+    if (typeof changed.idNumber === 'string') {
+      const facts = idNumberFacts(changed.idNumber);
+      if (facts) {
+        if (!form.getFieldValue('birthDate')) form.setFieldValue('birthDate', facts.birthDate);
+        form.setFieldValue('gender', facts.gender);
+        void form.validateFields(['birthDate']);
+      }
+    }
+    if (changed.confirmedOn) form.setFieldValue('category', 'full');
+  };
+
+  const save = async (values: MemberInput, another: boolean) => {
+    try {
+      const payload = { ...EMPTY, ...values };
+      const saved = memberId === null ? await create.mutateAsync(payload) : await update.mutateAsync({ ...payload, id: memberId });
+      message.success(`已保存：${saved.name}`);
+      if (another) {
+        form.resetFields();
+        form.setFieldsValue(EMPTY);
+        onCreateAnother();
+      } else {
+        onClose();
+      }
+    } catch (error) {
+      if (!showServerProblems(form, error)) message.error((error as Error).message);
+    }
+  };
+
+  const submit = async (another: boolean) => {
+    try {
+      await save(await form.validateFields(), another);
+    } catch {
+      // validateFields marks the fields in the form; nothing more to say.
+    }
+  };
+
+  const birthDateMatchesId = {
+    warningOnly: true,
+    validator: async (_rule: unknown, value: string | null) => {
+      const idNumber = form.getFieldValue('idNumber') as string | null;
+      const facts = idNumber && !findIdNumberProblem(idNumber) ? idNumberFacts(idNumber) : null;
+      if (facts && value && facts.birthDate !== value) throw new Error(`与公民身份号码中的出生日期（${facts.birthDate}）不一致，请核对`);
+    },
+  };
+
+  return (
+    <Drawer
+      title={memberId === null ? '新增党员' : '编辑党员信息'}
+      open={editing !== null}
+      onClose={onClose}
+      size={720}
+      destroyOnHidden
+      loading={memberId !== null && member.isPending}
+      extra={
+        <Space>
+          <Button onClick={onClose}>取消</Button>
+          {memberId === null && (
+            <Button onClick={() => submit(true)} loading={saving}>
+              保存并继续新增
+            </Button>
+          )}
+          <Button type="primary" onClick={() => submit(false)} loading={saving}>
+            保存
+          </Button>
+        </Space>
+      }
+    >
+      <Form<MemberInput>
+        form={form}
+        layout="vertical"
+        onValuesChange={onValuesChange}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(false);
+        }}
+      >
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item label="姓名" name="name" required rules={[zodRule(memberFields.name)]}>
+              <Input autoFocus maxLength={30} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="公民身份号码" name="idNumber" rules={[zodRule(memberFields.idNumber)]} validateTrigger="onBlur">
+              <Input maxLength={18} placeholder="18位，填写后自动带出出生日期和性别" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="性别" name="gender" required>
+              <Radio.Group options={GENDERS.map((value) => ({ value, label: GENDER_LABELS[value] }))} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="民族" name="ethnicity" rules={[zodRule(memberFields.ethnicity)]}>
+              <AutoComplete options={COMMON_ETHNICITIES.map((value) => ({ value }))} maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="出生日期" name="birthDate" rules={[birthDateMatchesId]} {...isoDateItemProps}>
+              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="学历" name="education" rules={[zodRule(memberFields.education)]}>
+              <AutoComplete options={EDUCATION_LEVELS.map((value) => ({ value }))} maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="入党时间" name="admittedOn" extra="支部大会通过接收为预备党员的日期" {...isoDateItemProps}>
+              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="转正时间" name="confirmedOn" extra="预备党员尚未转正的不填" {...isoDateItemProps}>
+              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="党员类别" name="category" required>
+              <Radio.Group optionType="button" options={MEMBER_CATEGORIES.map((value) => ({ value, label: MEMBER_CATEGORY_LABELS[value] }))} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="所在党小组" name="partyGroupId">
+              <Select
+                allowClear
+                placeholder={groups.data?.length ? '请选择' : '本支部未设党小组'}
+                options={(groups.data ?? []).map((group) => ({ value: group.id, label: group.name }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="联系电话" name="phone" rules={[zodRule(memberFields.phone)]}>
+              <Input maxLength={30} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item label="备注" name="note" rules={[zodRule(memberFields.note)]}>
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Drawer>
+  );
+}

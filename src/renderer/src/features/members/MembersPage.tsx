@@ -1,0 +1,155 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Input, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { MemberListItem } from '../../../../shared/contract/members';
+import { GENDER_LABELS, MEMBER_CATEGORY_LABELS, type MemberCategory } from '../../../../shared/domain/member';
+import { useDeleteMember, useMembers } from '../../api/members';
+import { orDash } from '../../lib/format';
+import { MemberFormDrawer } from './MemberFormDrawer';
+
+type CategoryFilter = 'all' | MemberCategory;
+
+const byText = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '', 'zh-CN');
+
+export function MembersPage() {
+  const { message } = App.useApp();
+  const [search, setSearch] = useState('');
+  const query = useDeferredValue(search.trim());
+  const [category, setCategory] = useState<CategoryFilter>('all');
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const members = useMembers(query);
+  const remove = useDeleteMember();
+
+  const rows = useMemo(
+    () => (members.data ?? []).filter((member) => category === 'all' || member.category === category),
+    [members.data, category],
+  );
+  const counts = useMemo(() => {
+    const all = members.data ?? [];
+    return { total: all.length, full: all.filter((m) => m.category === 'full').length, probationary: all.filter((m) => m.category === 'probationary').length };
+  }, [members.data]);
+
+  const groupFilters = useMemo(
+    () => [...new Set((members.data ?? []).map((member) => member.partyGroupName).filter(Boolean))].map((name) => ({ text: name!, value: name! })),
+    [members.data],
+  );
+
+  const deleteMember = async (member: MemberListItem) => {
+    try {
+      await remove.mutateAsync({ id: member.id });
+      message.success(`已删除：${member.name}`);
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+  };
+
+  const columns: ColumnsType<MemberListItem> = [
+    { title: '序号', key: 'index', width: 64, render: (_value, _row, index) => index + 1 },
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      width: 100,
+      sorter: (a, b) => byText(a.name, b.name),
+      render: (name: string, row) => <a onClick={() => setEditing(row.id)}>{name}</a>,
+    },
+    { title: '性别', dataIndex: 'gender', width: 64, render: (gender: MemberListItem['gender']) => GENDER_LABELS[gender] },
+    { title: '民族', dataIndex: 'ethnicity', width: 80, render: orDash },
+    { title: '年龄', dataIndex: 'age', width: 70, sorter: (a, b) => (a.age ?? 0) - (b.age ?? 0), render: orDash },
+    { title: '学历', dataIndex: 'education', width: 100, render: orDash },
+    {
+      title: '入党时间',
+      dataIndex: 'admittedOn',
+      width: 110,
+      sorter: (a, b) => byText(a.admittedOn, b.admittedOn),
+      render: orDash,
+    },
+    { title: '转正时间', dataIndex: 'confirmedOn', width: 110, sorter: (a, b) => byText(a.confirmedOn, b.confirmedOn), render: orDash },
+    { title: '党龄', dataIndex: 'partyStandingYears', width: 70, sorter: (a, b) => (a.partyStandingYears ?? -1) - (b.partyStandingYears ?? -1), render: (years: number | null) => (years === null ? '—' : `${years}年`) },
+    {
+      title: '党员类别',
+      dataIndex: 'category',
+      width: 100,
+      render: (value: MemberCategory) => <Tag color={value === 'full' ? 'red' : 'orange'}>{MEMBER_CATEGORY_LABELS[value]}</Tag>,
+    },
+    {
+      title: '所在党小组',
+      dataIndex: 'partyGroupName',
+      width: 190,
+      ellipsis: true,
+      filters: groupFilters,
+      onFilter: (value, row) => row.partyGroupName === value,
+      render: orDash,
+    },
+    { title: '党内职务', dataIndex: 'committeeRole', width: 100, render: orDash },
+    { title: '联系电话', dataIndex: 'phone', width: 130, render: orDash },
+    { title: '公民身份号码', dataIndex: 'idNumberMasked', width: 190, render: orDash },
+    {
+      title: '操作',
+      key: 'actions',
+      fixed: 'right',
+      width: 120,
+      render: (_value, row) => (
+        <Space size="small">
+          <a onClick={() => setEditing(row.id)}>编辑</a>
+          <Popconfirm
+            title={`删除“${row.name}”？`}
+            description="仅用于删除录入错误的人员。党员离开本支部请办理转出，历史记录会保留。"
+            okText="删除"
+            okButtonProps={{ danger: true }}
+            cancelText="取消"
+            onConfirm={() => deleteMember(row)}
+          >
+            <a>删除</a>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <div className="page-title">
+        <Typography.Title level={4}>党员花名册</Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          新增党员
+        </Button>
+      </div>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Input.Search
+          allowClear
+          placeholder="按姓名搜索"
+          aria-label="按姓名搜索"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          style={{ width: 240 }}
+        />
+        <Segmented<CategoryFilter>
+          value={category}
+          onChange={setCategory}
+          options={[
+            { value: 'all', label: '全部' },
+            { value: 'full', label: '正式党员' },
+            { value: 'probationary', label: '预备党员' },
+          ]}
+        />
+        <Typography.Text type="secondary">
+          {query ? `找到 ${counts.total} 名` : `共 ${counts.total} 名党员，其中正式党员 ${counts.full} 名、预备党员 ${counts.probationary} 名`}
+        </Typography.Text>
+      </Space>
+      <Table<MemberListItem>
+        rowKey="id"
+        size="middle"
+        bordered
+        loading={members.isPending}
+        columns={columns}
+        dataSource={rows}
+        scroll={{ x: 1500 }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: query ? `没有姓名包含“${query}”的党员` : '还没有党员，点击右上角“新增党员”开始录入。' }}
+      />
+      {members.isError && <Typography.Text type="danger">{members.error.message}</Typography.Text>}
+      <MemberFormDrawer editing={editing} onClose={() => setEditing(null)} onCreateAnother={() => setEditing('new')} />
+    </div>
+  );
+}

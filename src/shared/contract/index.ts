@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { branchContract } from './branch';
+import { demoContract } from './demo';
+import { groupsContract } from './groups';
+import { homeContract } from './home';
+import { membersContract } from './members';
+import { systemContract } from './system';
+
+/** Every method the renderer may call: 'feature:verb' -> input schema + output type. */
+export const contract = {
+  ...systemContract,
+  ...branchContract,
+  ...demoContract,
+  ...groupsContract,
+  ...homeContract,
+  ...membersContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller may send (before defaults and trimming). */
+export type InputOf<M extends Method> = z.input<Contract[M]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInputOf<M extends Method> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends Method> = Contract[M]['output'];
+
+export const METHODS = Object.keys(contract) as Method[];
+
+/** main -> renderer events (progress of long work); one channel, typed payloads. */
+export interface EventMap {
+  'progress': { task: string; done: number; total: number; label?: string };
+}
+export type EventName = keyof EventMap;
+
+export * from './errors';
+
+/** What the preload exposes as window.branchLedger (desktop); browser mode speaks HTTP instead. */
+export interface RendererBridge {
+  invoke(method: Method, input: unknown): Promise<import('./errors').Envelope<unknown>>;
+  onEvent<E extends EventName>(name: E, listener: (payload: EventMap[E]) => void): () => void;
+}

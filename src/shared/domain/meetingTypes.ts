@@ -1,0 +1,36 @@
+/** The forms of organisational life (DOMAIN §2). One event may count for several of them. */
+export const MEETING_TYPES = [
+  'memberAssembly',
+  'committeeMeeting',
+  'groupMeeting',
+  'partyLecture',
+  'themedPartyDay',
+  'orgLifeMeeting',
+  'democraticReview',
+  'heartToHeartTalk',
+] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
+  memberAssembly: '支部党员大会',
+  committeeMeeting: '支部委员会会议',
+  groupMeeting: '党小组会',
+  partyLecture: '党课',
+  themedPartyDay: '主题党日',
+  orgLifeMeeting: '组织生活会',
+  democraticReview: '民主评议党员',
+  heartToHeartTalk: '谈心谈话',
+};
+
+export const ATTENDANCE_STATUSES = ['present', 'leave', 'absent'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const LEAVE_KINDS = ['sick', 'personal', 'official', 'business', 'other'] as const;
+export type LeaveKind = (typeof LEAVE_KINDS)[number];
+export const LEAVE_KIND_LABELS: Record<LeaveKind, string> = {
+  sick: '病假',
+  personal: '事假',
+  official: '公假',
+  business: '因公外出',
+  other: '其他',
+};
