@@ -98,8 +98,10 @@ export function createHttpHost({ dispatch, rendererDir, token }: HttpHostOptions
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
       if (size > MAX_BODY_BYTES) {
+        // Answer first, then drop the connection: reading on would let a client stream forever.
+        res.setHeader('connection', 'close');
+        res.on('finish', () => req.destroy());
         refuse(res, 413, 'VALIDATION', '提交的内容过大（超过 1 MB），未保存。');
-        req.destroy();
         return;
       }
       chunks.push(chunk as Buffer);

@@ -58,7 +58,8 @@ export function openDatabase(filePath: string, options: OpenOptions = {}): Datab
   }
 
   try {
-    if (!readonly) db.pragma('journal_mode = WAL');
+    // Nothing may write to the file before it has passed the checks below (even switching the
+    // journal mode rewrites the header), so a refused file stays byte-for-byte as it was.
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // FULL: a secretary's office PC may lose power; a committed record must survive it.
@@ -74,7 +75,10 @@ export function openDatabase(filePath: string, options: OpenOptions = {}): Datab
         `此数据文件由更新版本的支部台账创建（数据版本 ${version}），当前软件只支持到数据版本 ${LATEST_SCHEMA_VERSION}。请升级软件后再打开；原文件未做任何改动。`,
       );
     }
-    if (!readonly) migrate(db);
+    if (!readonly) {
+      db.pragma('journal_mode = WAL');
+      migrate(db);
+    }
     return db;
   } catch (error) {
     db.close();
