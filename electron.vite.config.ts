@@ -40,6 +40,7 @@ export default defineConfig({
     plugins: [react(), cspMeta()],
     build: {
       chunkSizeWarningLimit: 2500,
+      minify: true,
       rolldownOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },

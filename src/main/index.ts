@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAppError } from '../shared/contract/errors';
 import { openCore } from './core';
-import { dataDirFromArgs } from './dataDir';
+import { resolveDataDir } from './dataDir';
 import { registerAppScheme, serveRendererBundle } from './electron/protocol';
 import { hardenSessions, isOwnPage } from './electron/security';
 import { createMainWindow } from './electron/window';
@@ -21,7 +21,8 @@ function electronNativeBinding(): string | undefined {
 }
 
 void app.whenReady().then(() => {
-  const dataDir = dataDirFromArgs(process.argv) ?? app.getPath('userData');
+  // The same folder browser mode and the CLI use (not Electron's productName-based userData).
+  const dataDir = resolveDataDir(process.argv);
   let core;
   try {
     core = openCore({ dataDir, host: 'desktop', nativeBinding: electronNativeBinding() });
@@ -33,8 +34,11 @@ void app.whenReady().then(() => {
   hardenSessions();
   serveRendererBundle(join(__dirname, '../renderer'));
   registerIpcTransport(core.dispatch, isOwnPage);
-  createMainWindow();
-  app.on('second-instance', () => undefined);
+  const window = createMainWindow();
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
   app.on('window-all-closed', () => {
     core.close();
     app.quit();

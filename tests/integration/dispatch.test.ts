@@ -75,7 +75,6 @@ describe('dispatch', () => {
     const logged: unknown[] = [];
     const dispatch = createDispatch(
       {
-        ...({} as never),
         'system:get': () => {
           throw new TypeError('boom at secret/place.ts:12');
         },

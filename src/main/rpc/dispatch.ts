@@ -6,7 +6,7 @@ import type { HandlerMap } from './handlers';
 
 z.config(z.locales.zhCN());
 
-export type Dispatch = (method: string, rawInput: unknown) => Promise<Envelope<unknown>>;
+export type Dispatch = (method: string, rawInput?: unknown) => Promise<Envelope<unknown>>;
 
 export interface DispatchOptions {
   /** Maps errors from lower layers (e.g. SQLite) to user-facing ones; null means "not mine". */
