@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addDays,
   addMonths,
   addYears,
   completedYears,
@@ -32,6 +33,12 @@ describe('ISO calendar dates', () => {
     expect(addMonths('2027-03-14', -3)).toBe('2026-12-14');
     expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
     expect(addMonths('2025-11-30', 3)).toBe('2026-02-28');
+  });
+
+  it('adds days across month and year ends', () => {
+    expect(addDays('2027-03-15', -1)).toBe('2027-03-14');
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
   });
 
   it('counts completed years only once the anniversary is reached', () => {

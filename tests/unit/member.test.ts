@@ -26,7 +26,8 @@ describe('支委会 term length', () => {
     expect(defaultTermYears('organ')).toBe(3);
     expect(defaultTermYears('twoNew')).toBe(3);
     expect(defaultTermYears('villageCommunity')).toBe(5);
-    expect(defaultTermEnd('villageCommunity', '2024-03-15')).toBe('2029-03-15');
-    expect(defaultTermEnd('school', '2024-03-15')).toBe('2027-03-15');
+    expect(defaultTermEnd('villageCommunity', '2024-03-15')).toBe('2029-03-14');
+    expect(defaultTermEnd('school', '2024-03-15')).toBe('2027-03-14');
+    expect(defaultTermEnd('organ', '2024-03-01')).toBe('2027-02-28');
   });
 });

@@ -34,7 +34,7 @@ export function createMembersService({ store, clock }: ServiceContext) {
       problems.add('category', '已填写转正时间，党员类别应为正式党员');
     }
     if (values.category === 'full' && !values.confirmedOn && values.admittedOn && addYears(values.admittedOn, PROBATION_YEARS) > today) {
-      problems.add('category', '入党未满一年预备期，应为预备党员；如已转正，请填写转正时间');
+      problems.add('category', '入党未满一年，应为预备党员');
     }
     if (values.partyGroupId !== null && !store.groups.exists(values.partyGroupId)) {
       problems.add('partyGroupId', '所选党小组不存在，请重新选择');

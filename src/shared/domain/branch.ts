@@ -1,4 +1,4 @@
-import { addYears } from './dates';
+import { addDays, addYears } from './dates';
 
 export const BRANCH_KINDS = ['organ', 'twoNew', 'villageCommunity', 'school', 'other'] as const;
 export type BranchKind = (typeof BRANCH_KINDS)[number];
@@ -16,8 +16,9 @@ export function defaultTermYears(kind: BranchKind): number {
   return kind === 'villageCommunity' ? 5 : 3;
 }
 
+/** A term elected on 2024-03-15 runs to 2027-03-14: the day before the anniversary. */
 export function defaultTermEnd(kind: BranchKind, termStartsOn: string): string {
-  return addYears(termStartsOn, defaultTermYears(kind));
+  return addDays(addYears(termStartsOn, defaultTermYears(kind)), -1);
 }
 
 /** 换届 is due when the current term ends; the notice shows from three months before. */

@@ -72,3 +72,10 @@ export function daysBetween(fromIso: string, toIso: string): number {
   if (!from || !to) throw new RangeError('not an ISO date');
   return Math.round((Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000);
 }
+
+export function addDays(iso: string, days: number): string {
+  const date = parseIsoDate(iso);
+  if (!date) throw new RangeError(`not an ISO date: ${iso}`);
+  const moved = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return formatIsoDate(moved.getUTCFullYear(), moved.getUTCMonth() + 1, moved.getUTCDate());
+}

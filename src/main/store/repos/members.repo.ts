@@ -72,7 +72,8 @@ export function createMembersRepo(db: Database.Database) {
          ORDER BY s.id LIMIT 1) AS committee_role
      FROM members m LEFT JOIN party_groups g ON g.id = m.party_group_id
      WHERE @query = '' OR m.name LIKE @pattern ESCAPE '\\'
-     ORDER BY m.id`,
+     -- The usual 花名册 order: 正式党员 by 入党时间, then 预备党员, undated entries last.
+     ORDER BY m.category = 'probationary', m.admitted_on IS NULL, m.admitted_on, m.id`,
   );
   const countByCategory = db.prepare<[], { category: MemberCategory; count: number }>(
     'SELECT category, COUNT(*) AS count FROM members GROUP BY category',

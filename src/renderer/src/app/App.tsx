@@ -18,7 +18,16 @@ const queryClient = new QueryClient({
   },
 });
 
+// Party red for primary actions and navigation; fields keep a blue focus so a focused field is
+// never mistaken for one with an error.
+const FIELD_FOCUS = { activeBorderColor: '#3f6fb5', hoverBorderColor: '#6b8fc7', activeShadow: '0 0 0 2px rgba(63, 111, 181, 0.15)' };
 const theme = {
+  components: {
+    Input: FIELD_FOCUS,
+    InputNumber: FIELD_FOCUS,
+    DatePicker: FIELD_FOCUS,
+    Select: { activeBorderColor: '#3f6fb5', hoverBorderColor: '#6b8fc7', activeOutlineColor: 'rgba(63, 111, 181, 0.15)' },
+  },
   token: {
     colorPrimary: '#c7000b',
     borderRadius: 4,

@@ -1,4 +1,5 @@
 import type { FormInstance, FormRule } from 'antd';
+import type React from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ZodType } from 'zod';
 import { RpcError } from '../api/client';
@@ -20,6 +21,14 @@ export function showServerProblems(form: FormInstance, error: unknown): boolean 
   const matched = error.details.filter((problem) => names.has(problem.path));
   form.setFields(matched.map((problem) => ({ name: problem.path, errors: [problem.message] })));
   return matched.length > 0;
+}
+
+/**
+ * Enter in a date field confirms the typed date; it must not also submit the whole form before
+ * the secretary has looked at the fields that follow. Put on a Form's onKeyDown.
+ */
+export function keepEnterInDateFields(event: React.KeyboardEvent): void {
+  if (event.key === 'Enter' && (event.target as HTMLElement).closest('.ant-picker')) event.preventDefault();
 }
 
 export const DATE_INPUT_FORMATS = ['YYYY-MM-DD', 'YYYY/M/D', 'YYYY.M.D', 'YYYYMMDD'];

@@ -20,7 +20,8 @@ interface Props {
   onCreateAnother: () => void;
 }
 
-const EMPTY: Partial<MemberInput> = { gender: 'male', ethnicity: '汉族', category: 'full' };
+// No default sex: it comes from the ID number or the secretary's choice, never an assumption.
+const EMPTY: Partial<MemberInput> = { ethnicity: '汉族', category: 'full' };
 
 export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
   const { message } = App.useApp();
@@ -131,7 +132,7 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label="性别" name="gender" required>
+            <Form.Item label="性别" name="gender" required rules={[{ required: true, message: '请选择性别（填写公民身份号码后会自动选择）' }]}>
               <Radio.Group options={GENDERS.map((value) => ({ value, label: GENDER_LABELS[value] }))} />
             </Form.Item>
           </Col>
@@ -156,7 +157,7 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label="转正时间" name="confirmedOn" extra="预备党员尚未转正的不填" {...isoDateItemProps}>
+            <Form.Item label="转正时间" name="confirmedOn" extra="已转正的必须填写；预备党员不填" {...isoDateItemProps}>
               <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
             </Form.Item>
           </Col>

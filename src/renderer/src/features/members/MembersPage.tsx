@@ -10,6 +10,12 @@ import { MemberFormDrawer } from './MemberFormDrawer';
 
 type CategoryFilter = 'all' | MemberCategory;
 
+/** 党龄 in whole years; a member confirmed less than a year ago reads 不满1年, not 0年. */
+function formatStanding(years: number | null): string {
+  if (years === null) return '—';
+  return years === 0 ? '不满1年' : `${years}年`;
+}
+
 const byText = (a: string | null, b: string | null) => (a ?? '').localeCompare(b ?? '', 'zh-CN');
 
 export function MembersPage() {
@@ -45,53 +51,54 @@ export function MembersPage() {
   };
 
   const columns: ColumnsType<MemberListItem> = [
-    { title: '序号', key: 'index', width: 64, render: (_value, _row, index) => index + 1 },
+    { title: '序号', key: 'index', width: 56, render: (_value, _row, index) => index + 1 },
     {
       title: '姓名',
       dataIndex: 'name',
-      width: 100,
+      width: 88,
       sorter: (a, b) => byText(a.name, b.name),
-      render: (name: string, row) => <a onClick={() => setEditing(row.id)}>{name}</a>,
+      render: (name: string, row) => (
+        <Button type="link" size="small" className="link-cell" onClick={() => setEditing(row.id)}>
+          {name}
+        </Button>
+      ),
     },
-    { title: '性别', dataIndex: 'gender', width: 64, render: (gender: MemberListItem['gender']) => GENDER_LABELS[gender] },
-    { title: '民族', dataIndex: 'ethnicity', width: 80, render: orDash },
-    { title: '年龄', dataIndex: 'age', width: 70, sorter: (a, b) => (a.age ?? 0) - (b.age ?? 0), render: orDash },
-    { title: '学历', dataIndex: 'education', width: 100, render: orDash },
+    { title: '性别', dataIndex: 'gender', width: 56, render: (gender: MemberListItem['gender']) => GENDER_LABELS[gender] },
+    { title: '年龄', dataIndex: 'age', width: 64, sorter: (a, b) => (a.age ?? 0) - (b.age ?? 0), render: orDash },
+    { title: '学历', dataIndex: 'education', width: 92, render: orDash },
     {
       title: '入党时间',
       dataIndex: 'admittedOn',
-      width: 110,
+      width: 104,
       sorter: (a, b) => byText(a.admittedOn, b.admittedOn),
       render: orDash,
     },
-    { title: '转正时间', dataIndex: 'confirmedOn', width: 110, sorter: (a, b) => byText(a.confirmedOn, b.confirmedOn), render: orDash },
-    { title: '党龄', dataIndex: 'partyStandingYears', width: 70, sorter: (a, b) => (a.partyStandingYears ?? -1) - (b.partyStandingYears ?? -1), render: (years: number | null) => (years === null ? '—' : `${years}年`) },
+    { title: '党龄', dataIndex: 'partyStandingYears', width: 80, sorter: (a, b) => (a.partyStandingYears ?? -1) - (b.partyStandingYears ?? -1), render: formatStanding },
     {
       title: '党员类别',
       dataIndex: 'category',
-      width: 100,
+      width: 92,
       render: (value: MemberCategory) => <Tag color={value === 'full' ? 'red' : 'orange'}>{MEMBER_CATEGORY_LABELS[value]}</Tag>,
     },
     {
       title: '所在党小组',
       dataIndex: 'partyGroupName',
-      width: 190,
-      ellipsis: true,
+      ellipsis: { showTitle: true },
       filters: groupFilters,
       onFilter: (value, row) => row.partyGroupName === value,
       render: orDash,
     },
-    { title: '党内职务', dataIndex: 'committeeRole', width: 100, render: orDash },
-    { title: '联系电话', dataIndex: 'phone', width: 130, render: orDash },
-    { title: '公民身份号码', dataIndex: 'idNumberMasked', width: 190, render: orDash },
+    { title: '党内职务', dataIndex: 'committeeRole', width: 88, render: orDash },
+    { title: '联系电话', dataIndex: 'phone', width: 120, render: orDash },
     {
       title: '操作',
       key: 'actions',
-      fixed: 'right',
-      width: 120,
+      width: 104,
       render: (_value, row) => (
-        <Space size="small">
-          <a onClick={() => setEditing(row.id)}>编辑</a>
+        <Space size={0}>
+          <Button type="link" size="small" onClick={() => setEditing(row.id)}>
+            编辑
+          </Button>
           <Popconfirm
             title={`删除“${row.name}”？`}
             description="仅用于删除录入错误的人员。党员离开本支部请办理转出，历史记录会保留。"
@@ -100,7 +107,9 @@ export function MembersPage() {
             cancelText="取消"
             onConfirm={() => deleteMember(row)}
           >
-            <a>删除</a>
+            <Button type="link" size="small" danger>
+              删除
+            </Button>
           </Popconfirm>
         </Space>
       ),
@@ -144,7 +153,6 @@ export function MembersPage() {
         loading={members.isPending}
         columns={columns}
         dataSource={rows}
-        scroll={{ x: 1500 }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: query ? `没有姓名包含“${query}”的党员` : '还没有党员，点击右上角“新增党员”开始录入。' }}
       />

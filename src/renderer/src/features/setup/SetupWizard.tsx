@@ -5,7 +5,7 @@ import { branchCreateInput, type BranchCreateInput } from '../../../../shared/co
 import { BRANCH_KIND_LABELS, BRANCH_KINDS, defaultTermEnd, defaultTermYears, type BranchKind } from '../../../../shared/domain/branch';
 import { isValidIsoDate } from '../../../../shared/domain/dates';
 import { useCreateBranch, useCreateDemo } from '../../api/branch';
-import { DATE_INPUT_FORMATS, isoDateItemProps, showServerProblems, zodRule } from '../../lib/forms';
+import { DATE_INPUT_FORMATS, isoDateItemProps, keepEnterInDateFields, showServerProblems, zodRule } from '../../lib/forms';
 
 const fields = branchCreateInput.shape;
 
@@ -61,7 +61,7 @@ export function SetupWizard() {
               <Space direction="vertical">
                 <ExperimentOutlined style={{ fontSize: 28, color: '#1677ff' }} />
                 <Typography.Title level={4} style={{ margin: 0 }}>载入示例数据</Typography.Title>
-                <Typography.Text type="secondary">一个虚构的两新组织党支部：25 名党员、2 个党小组和上一年度的组织生活记录。</Typography.Text>
+                <Typography.Text type="secondary">虚构的两新组织党支部，含 25 名党员、两个党小组和上一年度全部组织生活记录。</Typography.Text>
               </Space>
             </Card>
           </div>
@@ -72,6 +72,7 @@ export function SetupWizard() {
             requiredMark
             initialValues={{ kind: 'organ', termSeq: 1 }}
             onFinish={submit}
+            onKeyDown={keepEnterInDateFields}
             onValuesChange={(changed: Partial<BranchCreateInput>, all) => {
               if ('termEndsOn' in changed) setEndTouched(true);
               if ('termStartsOn' in changed || 'kind' in changed) proposeEnd(all.termStartsOn, all.kind as BranchKind);
@@ -94,10 +95,10 @@ export function SetupWizard() {
             </Divider>
             <Space size="large" wrap>
               <Form.Item label="届次" name="termSeq" required>
-                <InputNumber min={1} max={99} addonBefore="第" addonAfter="届" style={{ width: 150 }} />
+                <InputNumber min={1} max={99} controls={false} addonBefore="第" addonAfter="届" style={{ width: 130 }} />
               </Form.Item>
               <Form.Item label="任期开始" name="termStartsOn" required rules={[zodRule(fields.termStartsOn)]} {...isoDateItemProps}>
-                <DatePicker format={DATE_INPUT_FORMATS} placeholder="选举产生的日期" style={{ width: 200 }} />
+                <DatePicker format={DATE_INPUT_FORMATS} placeholder="选举产生的日期" style={{ width: 180 }} />
               </Form.Item>
               <Form.Item
                 label="任期结束"
@@ -107,7 +108,7 @@ export function SetupWizard() {
                 extra={`一般为${defaultTermYears(kind ?? 'organ')}年，填写开始日期后自动计算`}
                 {...isoDateItemProps}
               >
-                <DatePicker format={DATE_INPUT_FORMATS} style={{ width: 200 }} />
+                <DatePicker format={DATE_INPUT_FORMATS} style={{ width: 180 }} />
               </Form.Item>
             </Space>
             <Space>
