@@ -113,7 +113,8 @@ describe('demo branch', () => {
     const db = core.store.unsafeDatabase();
     const early = db.prepare(
       `SELECT COUNT(*) AS n FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id JOIN members p ON p.id = a.member_id
-       WHERE p.admitted_on > m.held_on`,
+       JOIN member_events e ON e.member_id = p.id AND e.kind = 'admitted'
+       WHERE e.occurred_on > m.held_on`,
     ).get() as { n: number };
     expect(early.n).toBe(0);
   });

@@ -16,7 +16,7 @@ describe('members service through dispatch', () => {
     expect(created).toMatchObject({ name: '张建国', idNumber: '110101199003074477', category: 'full' });
     expect(await call(core, 'members:get', { id: created.id })).toEqual(created);
 
-    const updated = await call<Member>(core, 'members:update', { ...aMember({ phone: '0579-82345678' }), id: created.id });
+    const updated = await call<Member>(core, 'members:update', { ...aMember({ phone: '0579-82345678' }), id: created.id, version: created.version });
     expect(updated.phone).toBe('0579-82345678');
 
     await call(core, 'members:delete', { id: created.id });
@@ -55,7 +55,7 @@ describe('members service through dispatch', () => {
   it('lets a member keep their own ID number on update', async () => {
     const core = await withBranch();
     const created = await call<Member>(core, 'members:create', aMember());
-    await expect(call(core, 'members:update', { ...aMember({ name: '张建国（改）' }), id: created.id })).resolves.toBeTruthy();
+    await expect(call(core, 'members:update', { ...aMember({ name: '张建国（改）' }), id: created.id, version: created.version })).resolves.toBeTruthy();
   });
 
   it.each([
@@ -93,6 +93,6 @@ describe('members service through dispatch', () => {
 
   it('reports NOT_FOUND for updating a member that does not exist', async () => {
     const core = await withBranch();
-    expect(await core.dispatch('members:update', { ...aMember(), id: 4242 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.dispatch('members:update', { ...aMember(), id: 4242, version: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -53,13 +53,51 @@ describe('store: opening and migrating', () => {
     migrate(db, MIGRATIONS.slice(0, 1));
     const now = new Date().toISOString();
     db.prepare(`INSERT INTO branch (id, name, kind, created_at, updated_at) VALUES (1, '中共某支部委员会', 'organ', ?, ?)`).run(now, now);
-    db.prepare(`INSERT INTO members (name, gender, category, created_at, updated_at) VALUES ('张三', 'male', 'full', ?, ?)`).run(now, now);
     db.close();
-
     const store = openStore(file);
     expect(store.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
     expect(store.branch.get()?.name).toBe('中共某支部委员会');
-    expect(store.members.roster('', '2026-01-01').map((m) => m.name)).toEqual(['张三']);
+    store.close();
+  });
+
+  it('moves 入党/转正 dates into member events and 党小组 into dated memberships (2 -> 3)', () => {
+    const file = databasePath(tempDataDir());
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 2));
+    const now = '2026-01-01T00:00:00.000Z';
+    db.prepare(`INSERT INTO party_groups (id, name, created_at, updated_at) VALUES (7, '第一党小组', ?, ?)`).run(now, now);
+    const insert = db.prepare(
+      `INSERT INTO members (id, name, gender, id_number, admitted_on, confirmed_on, category, party_group_id, phone, created_at, updated_at)
+       VALUES (?, ?, 'male', ?, ?, ?, ?, ?, '13800000000', ?, ?)`,
+    );
+    insert.run(1, '张三', '110101199003074477', '2015-06-30', '2016-06-30', 'full', 7, now, now);
+    insert.run(2, '李四', null, '2025-06-24', null, 'probationary', null, now, now);
+    insert.run(3, '王五', null, null, null, 'full', 7, now, now);
+    db.prepare(`INSERT INTO committee_terms (id, seq, starts_on, ends_on) VALUES (1, 1, '2024-01-01', '2027-01-01')`).run();
+    db.prepare(`INSERT INTO committee_seats (term_id, member_id, member_name, role, starts_on) VALUES (1, 1, '张三', 'secretary', '2024-01-01')`).run();
+    db.close();
+
+    const store = openStore(file);
+    const raw = store.unsafeDatabase();
+    expect(raw.prepare('SELECT member_id, kind, occurred_on FROM member_events ORDER BY member_id, kind').all()).toEqual([
+      { member_id: 1, kind: 'admitted', occurred_on: '2015-06-30' },
+      { member_id: 1, kind: 'confirmed', occurred_on: '2016-06-30' },
+      { member_id: 2, kind: 'admitted', occurred_on: '2025-06-24' },
+    ]);
+    expect(raw.prepare('SELECT member_id, group_id, from_on, to_on FROM group_memberships ORDER BY member_id').all()).toEqual([
+      { member_id: 1, group_id: 7, from_on: null, to_on: null },
+      { member_id: 3, group_id: 7, from_on: null, to_on: null },
+    ]);
+    expect(store.members.all().map((m) => [m.id, m.name, m.category, m.idNumber, m.phone, m.version])).toEqual([
+      [1, '张三', 'full', '110101199003074477', '13800000000', 1],
+      [2, '李四', 'probationary', null, '13800000000', 1],
+      [3, '王五', 'full', null, '13800000000', 1],
+    ]);
+    // References into the rebuilt table still hold, and are still enforced.
+    expect(raw.pragma('foreign_key_check')).toEqual([]);
+    expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => raw.prepare('DELETE FROM members WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
     store.close();
   });
 
@@ -120,7 +158,9 @@ describe('store: write failures reach the user as Chinese errors and lose nothin
     await call(core, 'branch:create', aBranch());
     core.close();
     const readOnly = openStore(databasePath(core.dataDir), { readonly: true });
-    expect(() => readOnly.transaction(() => readOnly.members.insert({ ...aMember(), idNumber: null, note: null, ethnicity: null, birthDate: null, education: null, admittedOn: null, confirmedOn: null, partyGroupId: null, phone: null } as never, 'now'))).toThrow(
+    const { admittedOn: _a, confirmedOn: _c, partyGroupId: _g, ...fields } = aMember();
+    const member = { nativePlace: null, degree: null, workStartedOn: null, workplace: null, personCategory: null, ...fields } as never;
+    expect(() => readOnly.transaction(() => readOnly.members.insert(member, 'now'))).toThrow(
       expect.objectContaining({ code: 'SQLITE_READONLY' }),
     );
     readOnly.close();
@@ -130,6 +170,7 @@ describe('store: write failures reach the user as Chinese errors and lose nothin
     const core = tempCore();
     await call(core, 'branch:create', aBranch());
     const db = core.store.unsafeDatabase();
+    db.exec('VACUUM'); // no free pages left for the insert to reuse
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages}`);
     const result = await core.dispatch('members:create', aMember({ note: '很长的备注'.repeat(380) }));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contract, type Method } from '../../shared/contract';
 import { AppError, type Envelope, type FieldProblem } from '../../shared/contract/errors';
-import { FIELD_LABELS, MEMBER_FIELD_LABELS } from '../../shared/contract/labels';
+import { fieldLabelsFor } from '../../shared/contract/labels';
 import type { HandlerMap } from './handlers';
 
 z.config(z.locales.zhCN());
@@ -13,10 +13,6 @@ export interface DispatchOptions {
   translateError?: (error: unknown) => AppError | null;
   /** Where unexpected errors go (the user sees only a Chinese INTERNAL message). */
   logError?: (method: string, error: unknown) => void;
-}
-
-function labelsFor(method: string): Record<string, string> {
-  return method.startsWith('members:') ? MEMBER_FIELD_LABELS : FIELD_LABELS;
 }
 
 export function problemsFromZod(error: z.ZodError, labels: Record<string, string>): FieldProblem[] {
@@ -47,14 +43,14 @@ export function createDispatch(handlers: HandlerMap, options: DispatchOptions = 
     }
     const typedMethod = method as Method;
     const parsed = contract[typedMethod].input.safeParse(rawInput ?? undefined);
-    if (!parsed.success) return { ok: false, error: validationError(problemsFromZod(parsed.error, labelsFor(method))).toBody() };
+    if (!parsed.success) return { ok: false, error: validationError(problemsFromZod(parsed.error, fieldLabelsFor(method))).toBody() };
     try {
       const handler = handlers[typedMethod] as (input: unknown) => unknown;
       const value = await handler(parsed.data);
       return { ok: true, value: value ?? null };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toBody() };
-      if (error instanceof z.ZodError) return { ok: false, error: validationError(problemsFromZod(error, labelsFor(method))).toBody() };
+      if (error instanceof z.ZodError) return { ok: false, error: validationError(problemsFromZod(error, fieldLabelsFor(method))).toBody() };
       const translated = options.translateError?.(error);
       if (translated) return { ok: false, error: translated.toBody() };
       options.logError?.(method, error);

@@ -24,16 +24,21 @@ export function createDemoService({ store, clock }: ServiceContext) {
         const termId = store.branch.insertTerm(seed.term.seq, move(seed.term.startsOn), move(seed.term.endsOn));
 
         const groupIds = new Map<string, number>();
-        for (const group of seed.groups) groupIds.set(group.key, store.groups.insert(group.name, group.foundedOn, now));
+        for (const group of seed.groups) {
+          groupIds.set(group.key, store.groups.insert({ name: group.name, foundedOn: group.foundedOn, leaderId: null }, now));
+        }
 
         const members = new Map<string, { id: number; name: string; group: string; admittedOn: string }>();
-        for (const { key, group, ...member } of seed.members) {
-          const admittedOn = move(member.admittedOn);
-          const inserted = store.members.insert(
-            { ...member, admittedOn, confirmedOn: moveOrNull(member.confirmedOn), partyGroupId: groupIds.get(group)! },
+        for (const { key, group, admittedOn: seedAdmitted, confirmedOn: seedConfirmed, ...fields } of seed.members) {
+          const admittedOn = move(seedAdmitted);
+          const id = store.members.insert(
+            { ...fields, nativePlace: null, degree: null, workStartedOn: null, workplace: null, personCategory: null },
             now,
           );
-          members.set(key, { id: inserted.id, name: inserted.name, group, admittedOn });
+          store.memberEvents.setSingleDated(id, 'admitted', admittedOn, null, now);
+          store.memberEvents.setSingleDated(id, 'confirmed', moveOrNull(seedConfirmed), null, now);
+          store.groups.moveMember(id, groupIds.get(group)!, null);
+          members.set(key, { id, name: fields.name, group, admittedOn });
         }
         const member = (key: string) => {
           const found = members.get(key);
@@ -41,7 +46,10 @@ export function createDemoService({ store, clock }: ServiceContext) {
           return found;
         };
 
-        for (const group of seed.groups) store.groups.setLeader(groupIds.get(group.key)!, member(group.leader).id, now);
+        for (const group of seed.groups) {
+          const fields = { name: group.name, foundedOn: group.foundedOn, leaderId: member(group.leader).id, dissolvedOn: null };
+          store.groups.update(groupIds.get(group.key)!, fields, now);
+        }
         for (const seat of seed.committee) {
           const { id, name } = member(seat.member);
           store.committee.insert({ termId, memberId: id, memberName: name, role: seat.role, startsOn: move(seed.term.startsOn) });

@@ -1,21 +1,26 @@
 import type { ServiceContext } from './context';
 import { createBranchService } from './branch.service';
+import { createCommitteeService } from './committee.service';
 import { createDemoService } from './demo.service';
 import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
+import { createMemberEventsService } from './memberEvents.service';
 import { createMembersService } from './members.service';
 import { createSystemService } from './system.service';
 
 export type { ServiceContext } from './context';
 
 export function createServices(context: ServiceContext) {
+  const members = createMembersService(context);
   return {
     system: createSystemService(context),
     branch: createBranchService(context),
     demo: createDemoService(context),
     groups: createGroupsService(context),
-    home: createHomeService(context),
-    members: createMembersService(context),
+    home: createHomeService(context, members),
+    members,
+    memberEvents: createMemberEventsService(context),
+    committee: createCommitteeService(context),
   };
 }
 

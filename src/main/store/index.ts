@@ -5,6 +5,7 @@ import { createBranchRepo } from './repos/branch.repo';
 import { createCommitteeRepo } from './repos/committee.repo';
 import { createGroupsRepo } from './repos/groups.repo';
 import { createMeetingsRepo } from './repos/meetings.repo';
+import { createMemberEventsRepo } from './repos/memberEvents.repo';
 import { createMembersRepo } from './repos/members.repo';
 import { createSystemRepo } from './repos/system.repo';
 
@@ -25,6 +26,7 @@ export function storeOver(db: Database.Database, filePath: string) {
     groups: createGroupsRepo(db),
     meetings: createMeetingsRepo(db),
     members: createMembersRepo(db),
+    memberEvents: createMemberEventsRepo(db),
     system: createSystemRepo(db),
     schemaVersion: () => schemaVersion(db),
     /** Runs `work` atomically: every row it writes lands, or none does. */

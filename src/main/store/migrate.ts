@@ -34,15 +34,28 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies every pending migration, each in its own transaction together with its version bump. */
+/**
+ * Applies every pending migration, each in its own transaction together with its version bump.
+ * Foreign keys are off while migrating (table rebuilds need it, as SQLite documents) and every
+ * migration must leave `foreign_key_check` clean before it commits.
+ */
 export function migrate(db: Database.Database, migrations: Migration[] = MIGRATIONS): { from: number; to: number } {
   const from = schemaVersion(db);
-  for (const migration of migrations) {
-    if (migration.version <= from) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+  const pending = migrations.filter((migration) => migration.version > from);
+  if (pending.length === 0) return { from, to: from };
+  const foreignKeysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    for (const migration of pending) {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${migration.name} leaves ${broken.length} broken references`);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+  } finally {
+    if (foreignKeysWereOn) db.pragma('foreign_keys = ON');
   }
   return { from, to: schemaVersion(db) };
 }

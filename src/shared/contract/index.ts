@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { branchContract } from './branch';
+import { committeeContract } from './committee';
 import { demoContract } from './demo';
 import { groupsContract } from './groups';
 import { homeContract } from './home';
+import { memberEventsContract } from './memberEvents';
 import { membersContract } from './members';
 import { systemContract } from './system';
 
@@ -14,6 +16,8 @@ export const contract = {
   ...groupsContract,
   ...homeContract,
   ...membersContract,
+  ...memberEventsContract,
+  ...committeeContract,
 } as const;
 
 export type Contract = typeof contract;

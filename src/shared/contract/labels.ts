@@ -23,7 +23,41 @@ export const FIELD_LABELS: Record<string, string> = {
   partyGroupId: '所在党小组',
   phone: '联系电话',
   note: '备注',
+  nativePlace: '籍贯',
+  degree: '学位',
+  workStartedOn: '参加工作时间',
+  workplace: '工作单位及职务',
+  personCategory: '人员类别',
+  version: '版本号',
+  groupChangedOn: '党小组调整日期',
+  scope: '范围',
+  flowing: '流动党员',
+  lostContact: '失联党员',
+  memberId: '党员',
+  occurredOn: '发生日期',
+  detail: '说明',
+  untilOn: '截止日期',
+  recordedBy: '登记人',
+  termId: '届次',
+  role: '职务',
+  startsOn: '任职日期',
+  endsOn: '离任日期',
+  leaderId: '组长',
+  dissolvedOn: '撤销日期',
 };
 
 /** Member forms say 姓名 where branch forms say 名称. */
 export const MEMBER_FIELD_LABELS: Record<string, string> = { ...FIELD_LABELS, name: '姓名' };
+
+/** Labels for each feature's fields, chosen by the method's feature prefix. */
+const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
+  members: MEMBER_FIELD_LABELS,
+  memberEvents: { ...FIELD_LABELS, kind: '变动类型' },
+  groups: { ...FIELD_LABELS, name: '党小组名称', foundedOn: '成立日期' },
+  committee: { ...FIELD_LABELS, seq: '届次', startsOn: '任期开始日期', endsOn: '任期结束日期' },
+  committeeSeats: FIELD_LABELS,
+};
+
+export function fieldLabelsFor(method: string): Record<string, string> {
+  return FEATURE_FIELD_LABELS[method.split(':')[0]] ?? FIELD_LABELS;
+}

@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { findIdNumberProblem, ID_NUMBER_PROBLEM_MESSAGES, normalizeIdNumber } from '../domain/idNumber';
 import { GENDERS, MEMBER_CATEGORIES, type Gender, type MemberCategory } from '../domain/member';
+import type { MemberStatus } from '../domain/memberHistory';
 import { id, idInput, MAX_LONG_TEXT, optionalIsoDate, optionalText, phone, returns, text } from './common';
+
+/** The state of a member today, computed from their dated history. */
+export interface MemberStateSummary {
+  status: MemberStatus;
+  category: MemberCategory;
+  belongs: boolean;
+  entitledToVote: boolean;
+  probationEndsOn: string | null;
+  flowing: { since: string; detail: string | null } | null;
+  lostContact: { since: string } | null;
+  partyProbation: { since: string; until: string | null } | null;
+}
 
 export interface Member {
   id: number;
@@ -10,24 +23,50 @@ export interface Member {
   ethnicity: string | null;
   birthDate: string | null;
   idNumber: string | null;
+  nativePlace: string | null;
   education: string | null;
+  degree: string | null;
+  workStartedOn: string | null;
+  workplace: string | null;
+  personCategory: string | null;
+  /** 入党时间 and 转正时间 come from the member's 入党 and 转正 events. */
   admittedOn: string | null;
   confirmedOn: string | null;
+  /** The category the roster states, used where dates are missing (see memberStateOn). */
   category: MemberCategory;
   partyGroupId: number | null;
   phone: string | null;
   note: string | null;
+  version: number;
   createdAt: string;
   updatedAt: string;
+  state: MemberStateSummary;
+  /** 党内职务 held today: 书记, 组织委员, 第一党小组组长… */
+  partyPosts: string[];
 }
 
 /** A roster row: the ID number is masked and derived facts are filled in. */
-export interface MemberListItem extends Omit<Member, 'idNumber' | 'note' | 'createdAt'> {
-  idNumberMasked: string | null;
-  partyGroupName: string | null;
+export interface MemberListItem {
+  id: number;
+  name: string;
+  gender: Gender;
+  birthDate: string | null;
   age: number | null;
+  education: string | null;
+  workplace: string | null;
+  admittedOn: string | null;
+  confirmedOn: string | null;
   partyStandingYears: number | null;
-  committeeRole: string | null;
+  category: MemberCategory;
+  status: MemberStatus;
+  flowing: boolean;
+  lostContact: boolean;
+  partyProbation: boolean;
+  partyGroupId: number | null;
+  partyGroupName: string | null;
+  partyPosts: string[];
+  phone: string | null;
+  idNumberMasked: string | null;
 }
 
 export const idNumberField = z
@@ -48,7 +87,12 @@ export const memberFields = {
   ethnicity: optionalText(20),
   birthDate: optionalIsoDate,
   idNumber: idNumberField,
+  nativePlace: optionalText(30),
   education: optionalText(20),
+  degree: optionalText(20),
+  workStartedOn: optionalIsoDate,
+  workplace: optionalText(60),
+  personCategory: optionalText(20),
   admittedOn: optionalIsoDate,
   confirmedOn: optionalIsoDate,
   category: z.enum(MEMBER_CATEGORIES, { error: '请选择党员类别' }),
@@ -58,9 +102,27 @@ export const memberFields = {
 };
 
 export const memberCreateInput = z.strictObject(memberFields);
-export const memberUpdateInput = z.strictObject({ id, ...memberFields });
+export const memberUpdateInput = z.strictObject({
+  id,
+  ...memberFields,
+  /** The version the form was loaded with; a different stored version means someone else saved first. */
+  version: z.number({ error: '应为数字' }).int().positive(),
+  /** When a change of 党小组 takes effect (default today). */
+  groupChangedOn: optionalIsoDate,
+});
+
+/** Which members a list shows: those in the roster today (default), those who left, or all. */
+export const MEMBER_LIST_SCOPES = ['current', 'left', 'all'] as const;
+
 export const memberListInput = z
-  .strictObject({ query: z.string({ error: '应为文字' }).trim().max(30, '不能超过30个字').optional() })
+  .strictObject({
+    query: z.string({ error: '应为文字' }).trim().max(30, '不能超过30个字').optional(),
+    scope: z.enum(MEMBER_LIST_SCOPES, { error: '应为 current、left 或 all' }).optional(),
+    category: z.enum(MEMBER_CATEGORIES, { error: '请选择党员类别' }).optional(),
+    partyGroupId: id.optional(),
+    flowing: z.boolean({ error: '应为是或否' }).optional(),
+    lostContact: z.boolean({ error: '应为是或否' }).optional(),
+  })
   .optional();
 
 export type MemberInput = z.input<typeof memberCreateInput>;

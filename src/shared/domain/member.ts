@@ -12,6 +12,9 @@ export const MEMBER_CATEGORY_LABELS: Record<MemberCategory, string> = { full: '�
 /** 学历 choices in the order of the national 党员信息 form; free text is still accepted. */
 export const EDUCATION_LEVELS = ['研究生', '大学本科', '大学专科', '中等专科', '高中', '初中', '小学及以下'] as const;
 
+/** 人员类别 as branches usually record it (national 党员信息 categories, simplified). */
+export const PERSON_CATEGORIES = ['企业管理人员', '专业技术人员', '工人', '机关工作人员', '事业单位人员', '农牧渔民', '学生', '离退休人员', '其他'] as const;
+
 export const COMMON_ETHNICITIES = ['汉族', '回族', '畲族', '满族', '壮族', '土家族', '苗族', '蒙古族', '藏族', '维吾尔族'] as const;
 
 /**

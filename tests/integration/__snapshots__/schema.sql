@@ -2,13 +2,19 @@ CREATE INDEX committee_seats_member ON committee_seats (member_id);
 
 CREATE INDEX committee_seats_term ON committee_seats (term_id);
 
+CREATE INDEX group_memberships_group ON group_memberships (group_id);
+
+CREATE INDEX group_memberships_member ON group_memberships (member_id);
+
 CREATE INDEX meeting_attendance_member ON meeting_attendance (member_id);
 
 CREATE INDEX meetings_held_on ON meetings (held_on);
 
+CREATE INDEX member_events_member ON member_events (member_id, occurred_on);
+
 CREATE UNIQUE INDEX members_id_number_unique ON members (id_number) WHERE id_number IS NOT NULL;
 
-CREATE INDEX members_party_group ON members (party_group_id);
+CREATE INDEX members_import_batch ON members (import_batch_id);
 
 CREATE TABLE branch (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -38,6 +44,23 @@ CREATE TABLE committee_terms (
   starts_on TEXT NOT NULL,
   ends_on TEXT NOT NULL,
   CHECK (ends_on > starts_on)
+) STRICT;
+
+CREATE TABLE group_memberships (
+  id INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+  group_id INTEGER NOT NULL REFERENCES party_groups (id) ON DELETE CASCADE,
+  from_on TEXT,
+  to_on TEXT,
+  CHECK (to_on IS NULL OR from_on IS NULL OR to_on >= from_on)
+) STRICT;
+
+CREATE TABLE import_batches (
+  id INTEGER PRIMARY KEY,
+  file_name TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  row_count INTEGER NOT NULL,
+  undone_at TEXT
 ) STRICT;
 
 CREATE TABLE meeting_attendance (
@@ -74,20 +97,41 @@ CREATE TABLE meetings (
   updated_at TEXT NOT NULL
 ) STRICT;
 
-CREATE TABLE members (
+CREATE TABLE member_events (
+  id INTEGER PRIMARY KEY,
+  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('admitted', 'confirmed', 'probationExtended', 'transferredIn', 'transferredOut',
+    'flowedOut', 'flowedBack', 'lostContact', 'contactRestored', 'partyProbation', 'partyProbationEnded',
+    'membershipStopped', 'deceased')),
+  occurred_on TEXT NOT NULL,
+  -- 来源 / 去向 / 流向, depending on the kind
+  detail TEXT,
+  -- end of 延长预备期 or 留党察看
+  until_on TEXT,
+  note TEXT,
+  recorded_by TEXT,
+  recorded_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE "members" (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
   gender TEXT NOT NULL CHECK (gender IN ('male', 'female')),
   ethnicity TEXT,
   birth_date TEXT,
   id_number TEXT,
+  native_place TEXT,
   education TEXT,
-  admitted_on TEXT,
-  confirmed_on TEXT,
-  category TEXT NOT NULL CHECK (category IN ('full', 'probationary')),
-  party_group_id INTEGER REFERENCES party_groups (id) ON DELETE SET NULL,
+  degree TEXT,
+  work_started_on TEXT,
+  workplace TEXT,
+  person_category TEXT,
+  -- what the roster says when dates are missing; the current category is computed from events
+  declared_category TEXT NOT NULL CHECK (declared_category IN ('full', 'probationary')),
   phone TEXT,
   note TEXT,
+  import_batch_id INTEGER REFERENCES import_batches (id) ON DELETE SET NULL,
+  version INTEGER NOT NULL DEFAULT 1,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 ) STRICT;

@@ -14,6 +14,17 @@ interface BranchRow {
   updated_at: string;
 }
 
+interface TermRow {
+  id: number;
+  seq: number;
+  starts_on: string;
+  ends_on: string;
+}
+
+function toTerm(row: TermRow): CommitteeTerm {
+  return { id: row.id, seq: row.seq, startsOn: row.starts_on, endsOn: row.ends_on };
+}
+
 export type BranchValues = Omit<Branch, 'id' | 'createdAt' | 'updatedAt'>;
 
 function toBranch(row: BranchRow): Branch {
@@ -40,13 +51,16 @@ export function createBranchRepo(db: Database.Database) {
     `UPDATE branch SET name = @name, kind = @kind, parent_org = @parentOrg, founded_on = @foundedOn,
        contact_person = @contactPerson, contact_phone = @contactPhone, updated_at = @now WHERE id = 1`,
   );
-  const selectCurrentTerm = db.prepare<[string], { id: number; seq: number; starts_on: string; ends_on: string }>(
+  const selectCurrentTerm = db.prepare<[string], TermRow>(
     `SELECT * FROM committee_terms WHERE starts_on <= ? ORDER BY starts_on DESC, seq DESC LIMIT 1`,
   );
-  const selectLatestTerm = db.prepare<[], { id: number; seq: number; starts_on: string; ends_on: string }>(
+  const selectLatestTerm = db.prepare<[], TermRow>(
     'SELECT * FROM committee_terms ORDER BY seq DESC LIMIT 1',
   );
   const insertTerm = db.prepare('INSERT INTO committee_terms (seq, starts_on, ends_on) VALUES (?, ?, ?)');
+  const selectTerms = db.prepare<[], TermRow>('SELECT * FROM committee_terms ORDER BY starts_on DESC, seq DESC');
+  const selectTerm = db.prepare<[number], TermRow>('SELECT * FROM committee_terms WHERE id = ?');
+  const updateTerm = db.prepare('UPDATE committee_terms SET seq = ?, starts_on = ?, ends_on = ? WHERE id = ?');
 
   return {
     get(): Branch | null {
@@ -64,10 +78,20 @@ export function createBranchRepo(db: Database.Database) {
     /** The term in force on `date`, or the newest one when all start later. */
     termOn(date: string): CommitteeTerm | null {
       const row = selectCurrentTerm.get(date) ?? selectLatestTerm.get();
-      return row ? { id: row.id, seq: row.seq, startsOn: row.starts_on, endsOn: row.ends_on } : null;
+      return row ? toTerm(row) : null;
     },
     insertTerm(seq: number, startsOn: string, endsOn: string): number {
       return Number(insertTerm.run(seq, startsOn, endsOn).lastInsertRowid);
+    },
+    terms(): CommitteeTerm[] {
+      return selectTerms.all().map(toTerm);
+    },
+    term(id: number): CommitteeTerm | null {
+      const row = selectTerm.get(id);
+      return row ? toTerm(row) : null;
+    },
+    updateTerm(id: number, seq: number, startsOn: string, endsOn: string): void {
+      updateTerm.run(seq, startsOn, endsOn, id);
     },
   };
 }

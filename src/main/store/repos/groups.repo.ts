@@ -7,39 +7,109 @@ interface GroupRow {
   leader_member_id: number | null;
   leader_name: string | null;
   member_count: number;
+  founded_on: string | null;
+  dissolved_on: string | null;
+}
+
+export interface GroupFields {
+  name: string;
+  foundedOn: string | null;
+  leaderId: number | null;
+  dissolvedOn: string | null;
+}
+
+function toGroup(row: GroupRow): PartyGroup {
+  return {
+    id: row.id,
+    name: row.name,
+    leaderId: row.leader_member_id,
+    leaderName: row.leader_name,
+    memberCount: row.member_count,
+    foundedOn: row.founded_on,
+    dissolvedOn: row.dissolved_on,
+  };
 }
 
 export function createGroupsRepo(db: Database.Database) {
-  const selectAll = db.prepare<[], GroupRow>(
-    `SELECT g.id, g.name, g.leader_member_id, l.name AS leader_name,
-       (SELECT COUNT(*) FROM members m WHERE m.party_group_id = g.id) AS member_count
-     FROM party_groups g LEFT JOIN members l ON l.id = g.leader_member_id
-     WHERE g.dissolved_on IS NULL ORDER BY g.id`,
-  );
-  const selectExists = db.prepare<[number], { id: number }>('SELECT id FROM party_groups WHERE id = ?');
+  const select = `SELECT g.id, g.name, g.leader_member_id, l.name AS leader_name, g.founded_on, g.dissolved_on,
+       (SELECT COUNT(*) FROM group_memberships gm WHERE gm.group_id = g.id AND gm.to_on IS NULL) AS member_count
+     FROM party_groups g LEFT JOIN members l ON l.id = g.leader_member_id`;
+  const selectAll = db.prepare<[number], GroupRow>(`${select} WHERE ? = 1 OR g.dissolved_on IS NULL ORDER BY g.id`);
+  const selectOne = db.prepare<[number], GroupRow>(`${select} WHERE g.id = ?`);
+  const selectByName = db.prepare<[string], { id: number }>('SELECT id FROM party_groups WHERE name = ?');
   const insertGroup = db.prepare(
-    `INSERT INTO party_groups (name, founded_on, created_at, updated_at) VALUES (?, ?, ?, ?)`,
+    `INSERT INTO party_groups (name, founded_on, leader_member_id, created_at, updated_at) VALUES (@name, @foundedOn, @leaderId, @now, @now)`,
   );
-  const updateLeader = db.prepare('UPDATE party_groups SET leader_member_id = ?, updated_at = ? WHERE id = ?');
+  const updateGroup = db.prepare(
+    `UPDATE party_groups SET name = @name, founded_on = @foundedOn, leader_member_id = @leaderId, dissolved_on = @dissolvedOn,
+       updated_at = @now WHERE id = @id`,
+  );
+  const deleteGroup = db.prepare('DELETE FROM party_groups WHERE id = ?');
+  const countUsage = db.prepare<{ id: number }, { count: number }>(
+    `SELECT (SELECT COUNT(*) FROM group_memberships WHERE group_id = @id)
+          + (SELECT COUNT(*) FROM meetings WHERE party_group_id = @id) AS count`,
+  );
+  const openMembership = db.prepare<[number], { id: number; group_id: number; from_on: string | null }>(
+    'SELECT id, group_id, from_on FROM group_memberships WHERE member_id = ? AND to_on IS NULL',
+  );
+  const allOpen = db.prepare<[], { member_id: number; group_id: number }>('SELECT member_id, group_id FROM group_memberships WHERE to_on IS NULL');
+  const closeMembership = db.prepare('UPDATE group_memberships SET to_on = ? WHERE id = ?');
+  const dropMembership = db.prepare('DELETE FROM group_memberships WHERE id = ?');
+  const openNew = db.prepare('INSERT INTO group_memberships (member_id, group_id, from_on) VALUES (?, ?, ?)');
+  const membersOn = db.prepare<{ group: number; date: string }, { member_id: number }>(
+    `SELECT member_id FROM group_memberships WHERE group_id = @group
+       AND (from_on IS NULL OR from_on <= @date) AND (to_on IS NULL OR to_on > @date)`,
+  );
 
   return {
-    list(): PartyGroup[] {
-      return selectAll.all().map((row) => ({
-        id: row.id,
-        name: row.name,
-        leaderId: row.leader_member_id,
-        leaderName: row.leader_name,
-        memberCount: row.member_count,
-      }));
+    list(includeDissolved = false): PartyGroup[] {
+      return selectAll.all(includeDissolved ? 1 : 0).map(toGroup);
+    },
+    get(id: number): PartyGroup | null {
+      const row = selectOne.get(id);
+      return row ? toGroup(row) : null;
     },
     exists(id: number): boolean {
-      return selectExists.get(id) !== undefined;
+      return selectOne.get(id) !== undefined;
     },
-    insert(name: string, foundedOn: string | null, now: string): number {
-      return Number(insertGroup.run(name, foundedOn, now, now).lastInsertRowid);
+    idByName(name: string): number | null {
+      return selectByName.get(name)?.id ?? null;
     },
-    setLeader(groupId: number, memberId: number | null, now: string): void {
-      updateLeader.run(memberId, now, groupId);
+    insert(fields: Omit<GroupFields, 'dissolvedOn'>, now: string): number {
+      return Number(insertGroup.run({ ...fields, now }).lastInsertRowid);
+    },
+    update(id: number, fields: GroupFields, now: string): void {
+      updateGroup.run({ ...fields, id, now });
+    },
+    delete(id: number): void {
+      deleteGroup.run(id);
+    },
+    /** Memberships and meetings that name the group (a used group is dissolved, not deleted). */
+    usageCount(id: number): number {
+      return countUsage.get({ id })!.count;
+    },
+    currentGroupOf(memberId: number): number | null {
+      return openMembership.get(memberId)?.group_id ?? null;
+    },
+    currentGroups(): Map<number, number> {
+      return new Map(allOpen.all().map((row) => [row.member_id, row.group_id]));
+    },
+    /**
+     * Moves a member to `groupId` (null: no group) from `on` (null: since before records began).
+     * The open membership ends that day; one opened the same day is simply replaced.
+     */
+    moveMember(memberId: number, groupId: number | null, on: string | null): void {
+      const open = openMembership.get(memberId);
+      if (open?.group_id === groupId) return;
+      if (open) {
+        if (on === null || open.from_on === on || (open.from_on !== null && open.from_on > on)) dropMembership.run(open.id);
+        else closeMembership.run(on, open.id);
+      }
+      if (groupId !== null) openNew.run(memberId, groupId, on);
+    },
+    /** Members of a 党小组 on a date (for 党小组会 attendance). */
+    memberIdsOn(groupId: number, date: string): number[] {
+      return membersOn.all({ group: groupId, date }).map((row) => row.member_id);
     },
   };
 }

@@ -1,6 +1,32 @@
 import type Database from 'better-sqlite3';
-import type { Member, MemberValues } from '../../../shared/contract/members';
 import type { Gender, MemberCategory } from '../../../shared/domain/member';
+
+/** The member's own fields; dates of 入党/转正 live in member_events, the 党小组 in group_memberships. */
+export interface MemberFields {
+  name: string;
+  gender: Gender;
+  ethnicity: string | null;
+  birthDate: string | null;
+  idNumber: string | null;
+  nativePlace: string | null;
+  education: string | null;
+  degree: string | null;
+  workStartedOn: string | null;
+  workplace: string | null;
+  personCategory: string | null;
+  /** The declared category (declared_category). */
+  category: MemberCategory;
+  phone: string | null;
+  note: string | null;
+}
+
+export interface MemberRecord extends MemberFields {
+  id: number;
+  importBatchId: number | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
 
 interface MemberRow {
   id: number;
@@ -9,23 +35,22 @@ interface MemberRow {
   ethnicity: string | null;
   birth_date: string | null;
   id_number: string | null;
+  native_place: string | null;
   education: string | null;
-  admitted_on: string | null;
-  confirmed_on: string | null;
-  category: MemberCategory;
-  party_group_id: number | null;
+  degree: string | null;
+  work_started_on: string | null;
+  workplace: string | null;
+  person_category: string | null;
+  declared_category: MemberCategory;
   phone: string | null;
   note: string | null;
+  import_batch_id: number | null;
+  version: number;
   created_at: string;
   updated_at: string;
 }
 
-export interface MemberRosterRow extends Member {
-  partyGroupName: string | null;
-  committeeRole: string | null;
-}
-
-function toMember(row: MemberRow): Member {
+function toRecord(row: MemberRow): MemberRecord {
   return {
     id: row.id,
     name: row.name,
@@ -33,93 +58,77 @@ function toMember(row: MemberRow): Member {
     ethnicity: row.ethnicity,
     birthDate: row.birth_date,
     idNumber: row.id_number,
+    nativePlace: row.native_place,
     education: row.education,
-    admittedOn: row.admitted_on,
-    confirmedOn: row.confirmed_on,
-    category: row.category,
-    partyGroupId: row.party_group_id,
+    degree: row.degree,
+    workStartedOn: row.work_started_on,
+    workplace: row.workplace,
+    personCategory: row.person_category,
+    category: row.declared_category,
     phone: row.phone,
     note: row.note,
+    importBatchId: row.import_batch_id,
+    version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-/** Escapes LIKE wildcards so a search for "100%" finds that text, not everything. */
-function likePattern(query: string): string {
-  return `%${query.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
 export function createMembersRepo(db: Database.Database) {
-  const columns = `name, gender, ethnicity, birth_date, id_number, education, admitted_on, confirmed_on, category,
-    party_group_id, phone, note`;
-  const params = `@name, @gender, @ethnicity, @birthDate, @idNumber, @education, @admittedOn, @confirmedOn, @category,
-    @partyGroupId, @phone, @note`;
-  const insertMember = db.prepare(`INSERT INTO members (${columns}, created_at, updated_at) VALUES (${params}, @now, @now)`);
+  const insertMember = db.prepare(
+    `INSERT INTO members (name, gender, ethnicity, birth_date, id_number, native_place, education, degree, work_started_on,
+       workplace, person_category, declared_category, phone, note, import_batch_id, created_at, updated_at)
+     VALUES (@name, @gender, @ethnicity, @birthDate, @idNumber, @nativePlace, @education, @degree, @workStartedOn,
+       @workplace, @personCategory, @category, @phone, @note, @importBatchId, @now, @now)`,
+  );
+  // The version check and the bump are one statement: a concurrent save cannot slip in between.
   const updateMember = db.prepare(
     `UPDATE members SET name = @name, gender = @gender, ethnicity = @ethnicity, birth_date = @birthDate,
-       id_number = @idNumber, education = @education, admitted_on = @admittedOn, confirmed_on = @confirmedOn,
-       category = @category, party_group_id = @partyGroupId, phone = @phone, note = @note, updated_at = @now
-     WHERE id = @id`,
+       id_number = @idNumber, native_place = @nativePlace, education = @education, degree = @degree,
+       work_started_on = @workStartedOn, workplace = @workplace, person_category = @personCategory,
+       declared_category = @category, phone = @phone, note = @note, version = version + 1, updated_at = @now
+     WHERE id = @id AND version = @version`,
   );
   const selectById = db.prepare<[number], MemberRow>('SELECT * FROM members WHERE id = ?');
+  const selectAll = db.prepare<[], MemberRow>('SELECT * FROM members ORDER BY id');
   const selectByIdNumber = db.prepare<[string], MemberRow>('SELECT * FROM members WHERE id_number = ?');
+  const selectByBatch = db.prepare<[number], MemberRow>('SELECT * FROM members WHERE import_batch_id = ? ORDER BY id');
   const deleteMember = db.prepare('DELETE FROM members WHERE id = ?');
-  const selectRoster = db.prepare<[{ query: string; today: string; pattern: string }], MemberRow & { party_group_name: string | null; committee_role: string | null }>(
-    `SELECT m.*, g.name AS party_group_name,
-       (SELECT s.role FROM committee_seats s JOIN committee_terms t ON t.id = s.term_id
-         WHERE s.member_id = m.id AND t.starts_on <= @today AND t.ends_on > @today AND (s.ends_on IS NULL OR s.ends_on > @today)
-         ORDER BY s.id LIMIT 1) AS committee_role
-     FROM members m LEFT JOIN party_groups g ON g.id = m.party_group_id
-     WHERE @query = '' OR m.name LIKE @pattern ESCAPE '\\'
-     -- The usual 花名册 order: 正式党员 by 入党时间, then 预备党员, undated entries last.
-     ORDER BY m.category = 'probationary', m.admitted_on IS NULL, m.admitted_on, m.id`,
-  );
-  const countByCategory = db.prepare<[], { category: MemberCategory; count: number }>(
-    'SELECT category, COUNT(*) AS count FROM members GROUP BY category',
-  );
-  const countReferences = db.prepare<[number, number, number, number], { count: number }>(
-    `SELECT (SELECT COUNT(*) FROM meeting_attendance WHERE member_id = ?)
-          + (SELECT COUNT(*) FROM committee_seats WHERE member_id = ?)
-          + (SELECT COUNT(*) FROM meetings WHERE host_member_id = ? OR recorder_member_id = ?) AS count`,
+  const countReferences = db.prepare<{ id: number }, { count: number }>(
+    `SELECT (SELECT COUNT(*) FROM meeting_attendance WHERE member_id = @id)
+          + (SELECT COUNT(*) FROM committee_seats WHERE member_id = @id)
+          + (SELECT COUNT(*) FROM meetings WHERE host_member_id = @id OR recorder_member_id = @id)
+          + (SELECT COUNT(*) FROM party_groups WHERE leader_member_id = @id) AS count`,
   );
 
   return {
-    get(id: number): Member | null {
+    get(id: number): MemberRecord | null {
       const row = selectById.get(id);
-      return row ? toMember(row) : null;
+      return row ? toRecord(row) : null;
     },
-    findByIdNumber(idNumber: string): Member | null {
+    all(): MemberRecord[] {
+      return selectAll.all().map(toRecord);
+    },
+    findByIdNumber(idNumber: string): MemberRecord | null {
       const row = selectByIdNumber.get(idNumber);
-      return row ? toMember(row) : null;
+      return row ? toRecord(row) : null;
     },
-    insert(values: MemberValues, now: string): Member {
-      const id = Number(insertMember.run({ ...values, now }).lastInsertRowid);
-      return toMember(selectById.get(id)!);
+    ofImportBatch(batchId: number): MemberRecord[] {
+      return selectByBatch.all(batchId).map(toRecord);
     },
-    update(id: number, values: MemberValues, now: string): Member | null {
-      const result = updateMember.run({ ...values, id, now });
-      if (result.changes === 0) return null;
-      return toMember(selectById.get(id)!);
+    insert(fields: MemberFields, now: string, importBatchId: number | null = null): number {
+      return Number(insertMember.run({ ...fields, importBatchId, now }).lastInsertRowid);
+    },
+    /** False when the stored version differs: someone else saved this member first. */
+    update(id: number, fields: MemberFields, version: number, now: string): boolean {
+      return updateMember.run({ ...fields, id, version, now }).changes > 0;
     },
     delete(id: number): boolean {
       return deleteMember.run(id).changes > 0;
     },
-    /** Records that name this member (attendance, committee seats, host/recorder). */
+    /** Records outside the member's own history that name them (meetings, committee, 组长). */
     referenceCount(id: number): number {
-      return countReferences.get(id, id, id, id)!.count;
-    },
-    roster(query: string, today: string): MemberRosterRow[] {
-      return selectRoster.all({ query, today, pattern: likePattern(query) }).map((row) => ({
-        ...toMember(row),
-        partyGroupName: row.party_group_name,
-        committeeRole: row.committee_role,
-      }));
-    },
-    countByCategory(): Record<MemberCategory, number> {
-      const counts: Record<MemberCategory, number> = { full: 0, probationary: 0 };
-      for (const row of countByCategory.all()) counts[row.category] = row.count;
-      return counts;
+      return countReferences.get({ id })!.count;
     },
   };
 }

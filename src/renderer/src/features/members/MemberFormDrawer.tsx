@@ -9,6 +9,7 @@ import {
   GENDERS,
   MEMBER_CATEGORIES,
   MEMBER_CATEGORY_LABELS,
+  PERSON_CATEGORIES,
 } from '../../../../shared/domain/member';
 import { useCreateMember, useGroups, useMember, useUpdateMember } from '../../api/members';
 import { DATE_INPUT_FORMATS, isoDateItemProps, showServerProblems, zodRule } from '../../lib/forms';
@@ -59,7 +60,10 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
   const save = async (values: MemberInput, another: boolean) => {
     try {
       const payload = { ...EMPTY, ...values };
-      const saved = memberId === null ? await create.mutateAsync(payload) : await update.mutateAsync({ ...payload, id: memberId });
+      const saved =
+        memberId === null
+          ? await create.mutateAsync(payload)
+          : await update.mutateAsync({ ...payload, id: memberId, version: member.data!.version });
       message.success(`已保存：${saved.name}`);
       if (another) {
         form.resetFields();
@@ -147,8 +151,33 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
             </Form.Item>
           </Col>
           <Col span={12}>
+            <Form.Item label="籍贯" name="nativePlace" rules={[zodRule(memberFields.nativePlace)]}>
+              <Input maxLength={30} placeholder="如：浙江金华" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
             <Form.Item label="学历" name="education" rules={[zodRule(memberFields.education)]}>
               <AutoComplete options={EDUCATION_LEVELS.map((value) => ({ value }))} maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="学位" name="degree" rules={[zodRule(memberFields.degree)]}>
+              <AutoComplete options={['博士', '硕士', '学士'].map((value) => ({ value }))} maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="参加工作时间" name="workStartedOn" {...isoDateItemProps}>
+              <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="人员类别" name="personCategory" rules={[zodRule(memberFields.personCategory)]}>
+              <AutoComplete options={PERSON_CATEGORIES.map((value) => ({ value }))} maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item label="工作单位及职务" name="workplace" rules={[zodRule(memberFields.workplace)]}>
+              <Input maxLength={60} />
             </Form.Item>
           </Col>
           <Col span={12}>

@@ -88,7 +88,7 @@ export function MembersPage() {
       onFilter: (value, row) => row.partyGroupName === value,
       render: orDash,
     },
-    { title: '党内职务', dataIndex: 'committeeRole', width: 88, render: orDash },
+    { title: '党内职务', dataIndex: 'partyPosts', width: 88, render: (posts: string[]) => (posts.length ? posts.join('、') : '—') },
     { title: '联系电话', dataIndex: 'phone', width: 120, render: orDash },
     {
       title: '操作',
