@@ -41,11 +41,15 @@ test('示例数据：首页概况、花名册筛选与搜索、修改联系电�
 
   await members.search.fill('陈');
   await expect(members.row('陈建华')).toBeVisible();
-  await expect(members.summary).toHaveText(/^找到 \d+ 名$/);
+  await expect(members.summary).toHaveText(/^符合条件 \d+ 名$/);
   const found = await members.rows.count();
   expect(found).toBeGreaterThanOrEqual(1);
-  await expect(members.summary).toHaveText(`找到 ${found} 名`);
+  await expect(members.summary).toHaveText(`符合条件 ${found} 名`);
   for (let i = 0; i < found; i += 1) await expect(members.rows.nth(i).getByRole('cell').nth(1)).toContainText('陈');
+  // Pinyin initials find the same person without switching the input method.
+  await members.search.fill('cjh');
+  await expect(members.rows).toHaveCount(1);
+  await expect(members.row('陈建华')).toBeVisible();
   await members.search.fill('');
   await expect(members.rows).toHaveCount(25);
 

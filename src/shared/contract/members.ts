@@ -113,6 +113,7 @@ export const memberUpdateInput = z.strictObject({
 
 /** Which members a list shows: those in the roster today (default), those who left, or all. */
 export const MEMBER_LIST_SCOPES = ['current', 'left', 'all'] as const;
+export type MemberListScope = (typeof MEMBER_LIST_SCOPES)[number];
 
 export const memberListInput = z
   .strictObject({
@@ -129,11 +130,28 @@ export type MemberInput = z.input<typeof memberCreateInput>;
 export type MemberValues = z.output<typeof memberCreateInput>;
 export type MemberUpdateInput = z.input<typeof memberUpdateInput>;
 
+/** 党员花名册 as an Excel file: 在册 members today; ID numbers masked unless asked. */
+export const memberExportInput = z
+  .strictObject({
+    includeFullIdNumbers: z.boolean({ error: '应为是或否' }).optional(),
+    /** Also list members who have left (转出, 停止党籍, 去世), after those 在册 and not counted. */
+    includeLeft: z.boolean({ error: '应为是或否' }).optional(),
+  })
+  .optional();
+
+export interface MemberExportResult {
+  /** 党员花名册_2026-11-22.xlsx */
+  fileName: string;
+  contentBase64: string;
+  rowCount: number;
+}
+
 export const membersContract = {
   'members:list': { input: memberListInput, output: returns<MemberListItem[]>() },
   'members:get': { input: idInput, output: returns<Member>() },
   'members:create': { input: memberCreateInput, output: returns<Member>() },
   'members:update': { input: memberUpdateInput, output: returns<Member>() },
   'members:delete': { input: idInput, output: returns<{ id: number }>() },
+  'members:export': { input: memberExportInput, output: returns<MemberExportResult>() },
 } as const;
 

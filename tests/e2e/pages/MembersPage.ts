@@ -21,7 +21,7 @@ export class MembersPage {
     this.heading = main.getByRole('heading', { name: '党员花名册', exact: true });
     this.addButton = main.getByRole('button', { name: '新增党员' });
     this.search = main.getByRole('searchbox', { name: '按姓名搜索' });
-    this.summary = main.getByText(/^(共 \d+ 名党员|找到 \d+ 名)/);
+    this.summary = main.getByText(/^(共 \d+ 名党员|符合条件 \d+ 名)/);
     this.table = main.getByRole('table');
     this.rows = this.table.getByRole('row').filter({ has: page.getByRole('cell') });
   }

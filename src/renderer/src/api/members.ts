@@ -1,6 +1,7 @@
+import type { InputOf } from '../../../shared/contract';
 import { useRpcMutation, useRpcQuery } from './hooks';
 
-export const useMembers = (query: string) => useRpcQuery('members:list', query ? { query } : undefined);
+export const useMembers = (filters: NonNullable<InputOf<'members:list'>> = {}) => useRpcQuery('members:list', filters);
 export const useMember = (id: number | null) => useRpcQuery('members:get', { id: id ?? 0 }, { enabled: id !== null });
 export const useCreateMember = () => useRpcMutation('members:create');
 export const useUpdateMember = () => useRpcMutation('members:update');

@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Popconfirm, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { MemberListItem } from '../../../../shared/contract/members';
+import type { MemberListItem, MemberListScope } from '../../../../shared/contract/members';
 import { GENDER_LABELS, MEMBER_CATEGORY_LABELS, type MemberCategory } from '../../../../shared/domain/member';
-import { useDeleteMember, useMembers } from '../../api/members';
+import { MEMBER_STATUS_LABELS } from '../../../../shared/domain/memberHistory';
+import { useDeleteMember, useGroups, useMembers } from '../../api/members';
 import { orDash } from '../../lib/format';
 import { MemberFormDrawer } from './MemberFormDrawer';
 
@@ -23,23 +24,28 @@ export function MembersPage() {
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search.trim());
   const [category, setCategory] = useState<CategoryFilter>('all');
+  const [scope, setScope] = useState<MemberListScope>('current');
+  const [partyGroupId, setPartyGroupId] = useState<number | undefined>();
+  const [flowing, setFlowing] = useState(false);
+  const [lostContact, setLostContact] = useState(false);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const members = useMembers(query);
+  const members = useMembers({
+    query: query || undefined,
+    scope,
+    category: category === 'all' ? undefined : category,
+    partyGroupId,
+    flowing: flowing || undefined,
+    lostContact: lostContact || undefined,
+  });
+  const groups = useGroups();
   const remove = useDeleteMember();
 
-  const rows = useMemo(
-    () => (members.data ?? []).filter((member) => category === 'all' || member.category === category),
-    [members.data, category],
+  const rows = useMemo(() => members.data ?? [], [members.data]);
+  const counts = useMemo(
+    () => ({ total: rows.length, full: rows.filter((m) => m.category === 'full').length, probationary: rows.filter((m) => m.category === 'probationary').length }),
+    [rows],
   );
-  const counts = useMemo(() => {
-    const all = members.data ?? [];
-    return { total: all.length, full: all.filter((m) => m.category === 'full').length, probationary: all.filter((m) => m.category === 'probationary').length };
-  }, [members.data]);
-
-  const groupFilters = useMemo(
-    () => [...new Set((members.data ?? []).map((member) => member.partyGroupName).filter(Boolean))].map((name) => ({ text: name!, value: name! })),
-    [members.data],
-  );
+  const filtered = query !== '' || category !== 'all' || scope !== 'current' || partyGroupId !== undefined || flowing || lostContact;
 
   const deleteMember = async (member: MemberListItem) => {
     try {
@@ -78,14 +84,23 @@ export function MembersPage() {
       title: '党员类别',
       dataIndex: 'category',
       width: 92,
-      render: (value: MemberCategory) => <Tag color={value === 'full' ? 'red' : 'orange'}>{MEMBER_CATEGORY_LABELS[value]}</Tag>,
+      render: (value: MemberCategory, row) => (
+        <Space size={2} wrap>
+          {row.status === 'active' ? (
+            <Tag color={value === 'full' ? 'red' : 'orange'}>{MEMBER_CATEGORY_LABELS[value]}</Tag>
+          ) : (
+            <Tag>{MEMBER_STATUS_LABELS[row.status]}</Tag>
+          )}
+          {row.flowing && <Tag color="blue">流动</Tag>}
+          {row.lostContact && <Tag color="volcano">失联</Tag>}
+          {row.partyProbation && <Tag color="purple">留党察看</Tag>}
+        </Space>
+      ),
     },
     {
       title: '所在党小组',
       dataIndex: 'partyGroupName',
       ellipsis: { showTitle: true },
-      filters: groupFilters,
-      onFilter: (value, row) => row.partyGroupName === value,
       render: orDash,
     },
     { title: '党内职务', dataIndex: 'partyPosts', width: 88, render: (posts: string[]) => (posts.length ? posts.join('、') : '—') },
@@ -127,7 +142,7 @@ export function MembersPage() {
       <Space style={{ marginBottom: 12 }} wrap>
         <Input.Search
           allowClear
-          placeholder="按姓名搜索"
+          placeholder="姓名或拼音首字母，如 cjh"
           aria-label="按姓名搜索"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
@@ -142,10 +157,38 @@ export function MembersPage() {
             { value: 'probationary', label: '预备党员' },
           ]}
         />
-        <Typography.Text type="secondary">
-          {query ? `找到 ${counts.total} 名` : `共 ${counts.total} 名党员，其中正式党员 ${counts.full} 名、预备党员 ${counts.probationary} 名`}
-        </Typography.Text>
+        <Select<number>
+          allowClear
+          placeholder="全部党小组"
+          aria-label="党小组"
+          style={{ width: 200 }}
+          value={partyGroupId}
+          onChange={setPartyGroupId}
+          options={(groups.data ?? []).map((group) => ({ value: group.id, label: group.name }))}
+        />
+        <Select<MemberListScope>
+          aria-label="范围"
+          style={{ width: 120 }}
+          value={scope}
+          onChange={setScope}
+          options={[
+            { value: 'current', label: '在册党员' },
+            { value: 'left', label: '已离开' },
+            { value: 'all', label: '全部人员' },
+          ]}
+        />
+        <Checkbox checked={flowing} onChange={(event) => setFlowing(event.target.checked)}>
+          流动党员
+        </Checkbox>
+        <Checkbox checked={lostContact} onChange={(event) => setLostContact(event.target.checked)}>
+          失联党员
+        </Checkbox>
       </Space>
+      <div style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary">
+          {filtered ? `符合条件 ${counts.total} 名` : `共 ${counts.total} 名党员，其中正式党员 ${counts.full} 名、预备党员 ${counts.probationary} 名`}
+        </Typography.Text>
+      </div>
       <Table<MemberListItem>
         rowKey="id"
         size="middle"
@@ -154,7 +197,7 @@ export function MembersPage() {
         columns={columns}
         dataSource={rows}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: query ? `没有姓名包含“${query}”的党员` : '还没有党员，点击右上角“新增党员”开始录入。' }}
+        locale={{ emptyText: filtered ? '没有符合条件的人员' : '还没有党员，点击右上角“新增党员”开始录入。' }}
       />
       {members.isError && <Typography.Text type="danger">{members.error.message}</Typography.Text>}
       <MemberFormDrawer editing={editing} onClose={() => setEditing(null)} onCreateAnother={() => setEditing('new')} />
