@@ -1,4 +1,5 @@
 import { isAppError } from '../shared/contract/errors';
+import { runBench } from './bench';
 import { openCore, APP_VERSION } from './core';
 import { resolveDataDir } from './dataDir';
 
@@ -12,6 +13,7 @@ const HELP = `支部台账 命令行 ${APP_VERSION}
   demo     在数据文件夹中建立示例支部（25 名党员、2 个党小组、上一年度的组织生活记录）
   check    打开数据文件，执行升级和完整性检查，并显示统计
   info     显示数据文件夹和版本信息
+  bench    性能测试：在临时文件夹中计时建库、示例支部、新增 2000 名党员、名单、花名册导出（--members N 改人数）
   help     显示本说明
 `;
 
@@ -20,6 +22,7 @@ async function run(command: string | undefined): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  if (command === 'bench') return runBench(process.argv.slice(3));
   if (!['demo', 'check', 'info'].includes(command)) {
     console.error(`未知命令：${command}\n\n${HELP}`);
     return 2;

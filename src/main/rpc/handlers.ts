@@ -23,6 +23,7 @@ export function createHandlers(services: Services) {
     'members:create': (input) => services.members.create(input),
     'members:update': (input) => services.members.update(input),
     'members:delete': (input) => services.members.delete(input),
+    'members:export': (input) => services.roster.exportXlsx(input),
     'memberEvents:list': (input) => services.memberEvents.list(input),
     'memberEvents:create': (input) => services.memberEvents.create(input),
     'memberEvents:delete': (input) => services.memberEvents.delete(input),

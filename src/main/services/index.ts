@@ -6,6 +6,7 @@ import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
 import { createMemberEventsService } from './memberEvents.service';
 import { createMembersService } from './members.service';
+import { createRosterService } from './roster.service';
 import { createSystemService } from './system.service';
 
 export type { ServiceContext } from './context';
@@ -19,6 +20,7 @@ export function createServices(context: ServiceContext) {
     groups: createGroupsService(context),
     home: createHomeService(context, members),
     members,
+    roster: createRosterService(context, members),
     memberEvents: createMemberEventsService(context),
     committee: createCommitteeService(context),
   };

@@ -37,6 +37,19 @@ function initialsOf(name: string): string {
   return initials;
 }
 
+/**
+ * The 花名册 order: 在册 first — 正式党员 by 入党时间, then 预备党员, undated last — then those who
+ * left, in the same order. Lists and exports share it.
+ */
+export function rosterOrder(a: Member, b: Member): number {
+  return (
+    Number(!a.state.belongs) - Number(!b.state.belongs) ||
+    Number(a.state.category === 'probationary') - Number(b.state.category === 'probationary') ||
+    (a.admittedOn ?? '9999').localeCompare(b.admittedOn ?? '9999') ||
+    a.id - b.id
+  );
+}
+
 export function createMembersService({ store, clock }: ServiceContext) {
   const today = () => todayIso(clock());
 
@@ -152,13 +165,7 @@ export function createMembersService({ store, clock }: ServiceContext) {
         if (input?.lostContact && !member.state.lostContact) return false;
         return !query || member.name.includes(query) || initialsOf(member.name).includes(query);
       });
-      // The usual 花名册 order: 正式党员 by 入党时间, then 预备党员; undated entries last.
-      rows.sort(
-        (a, b) =>
-          Number(a.state.category === 'probationary') - Number(b.state.category === 'probationary') ||
-          (a.admittedOn ?? '9999').localeCompare(b.admittedOn ?? '9999') ||
-          a.id - b.id,
-      );
+      rows.sort(rosterOrder);
       return rows.map((member) => ({
         id: member.id,
         name: member.name,

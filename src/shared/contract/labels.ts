@@ -12,6 +12,7 @@ export const FIELD_LABELS: Record<string, string> = {
   termEndsOn: '本届支委会任期结束日期',
   query: '搜索内容',
   includeLeft: '显示已离开人员',
+  includeFullIdNumbers: '包含完整公民身份号码',
   gender: '性别',
   ethnicity: '民族',
   birthDate: '出生日期',

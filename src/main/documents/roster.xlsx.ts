@@ -1,0 +1,255 @@
+import ExcelJS from 'exceljs';
+import { formatChineseDate } from '../../shared/domain/dates';
+import { maskIdNumber } from '../../shared/domain/idNumber';
+import { GENDER_LABELS, MEMBER_CATEGORY_LABELS, type Gender, type MemberCategory } from '../../shared/domain/member';
+
+// 党员花名册 (DOMAIN §5, §8): one row per member, title + subtitle + header repeated on every
+// printed page, A4 landscape fitted to one page wide, 第 N 页 footer. Pure: plain data in, bytes out.
+
+/** One member as the roster prints them. Dates are ISO strings; 序号 is computed. */
+export interface RosterRow {
+  name: string;
+  gender: Gender | null;
+  ethnicity: string | null;
+  birthDate: string | null;
+  /** The full number; the builder masks it unless asked not to. */
+  idNumber: string | null;
+  nativePlace: string | null;
+  education: string | null;
+  degree: string | null;
+  workStartedOn: string | null;
+  /** 工作单位及职务 */
+  workplace: string | null;
+  /** 人员类别 */
+  personCategory: string | null;
+  admittedOn: string | null;
+  confirmedOn: string | null;
+  category: MemberCategory;
+  partyStandingYears: number | null;
+  partyGroupName: string | null;
+  /** 党内职务, e.g. 支部书记、第一党小组组长 */
+  partyPosts: string | null;
+  /** 党籍状态 label: 在册 / 已转出 / 已停止党籍 / 已去世 */
+  status: string;
+  /** Counted in 共 N 名 (在册 on the as-of date); others are listed but not counted. */
+  inRoster: boolean;
+  /** 流动党员: null when not flowing; otherwise the 流向 (may be unknown). */
+  flowing: { destination: string | null } | null;
+  phone: string | null;
+  note: string | null;
+}
+
+export interface RosterInput {
+  branchName: string;
+  /** ISO date the roster is true on (截至). */
+  asOf: string;
+  rows: readonly RosterRow[];
+  /** Default false: 公民身份号码 printed as 330702********1015. */
+  includeFullIdNumbers?: boolean;
+  /** Workbook creation time (file properties); tests fix it. */
+  createdAt?: Date;
+}
+
+export const ROSTER_SHEET_NAME = '党员花名册';
+export const ROSTER_TITLE_ROWS = 3;
+export const ROSTER_FOOTER = '第 &P 页 共 &N 页';
+
+const BODY_FONT = '宋体';
+const TITLE_FONT = '黑体';
+const BODY_SIZE = 10;
+/** Excel's GB2312 charset: tells Excel/WPS the font is Chinese when the name is unknown. */
+const GB2312 = 134;
+
+type Align = 'center' | 'left';
+
+interface Column {
+  header: string;
+  /** The header cell's text when it should break at a chosen place rather than mid-word. */
+  display?: string;
+  /** Excel width units (about one digit of the default font). */
+  width: number;
+  align: Align;
+  /** Stored as text (dates, ID numbers, phones): secretaries edit them and Excel must not convert. */
+  text?: boolean;
+  value: (row: RosterRow, index: number, options: { fullIds: boolean }) => string | number | null;
+}
+
+const date = (pick: (row: RosterRow) => string | null): Column['value'] => (row) => pick(row);
+
+// Widths are sized for 10 pt 宋体 in Excel/WPS (a CJK character is about 1.9 units, a digit about 1):
+// 22 columns must fit one A4 landscape page, so text columns wrap and dates/ID numbers just fit.
+const COLUMNS: Column[] = [
+  { header: '序号', width: 4, align: 'center', value: (_row, index) => index + 1 },
+  { header: '姓名', width: 7.5, align: 'center', value: (row) => row.name },
+  { header: '性别', width: 4.5, align: 'center', value: (row) => (row.gender ? GENDER_LABELS[row.gender] : null) },
+  { header: '民族', width: 5.5, align: 'center', value: (row) => row.ethnicity },
+  { header: '出生日期', width: 10.5, align: 'center', text: true, value: date((row) => row.birthDate) },
+  {
+    header: '公民身份号码',
+    width: 19.5,
+    align: 'center',
+    text: true,
+    value: (row, _index, { fullIds }) => (row.idNumber ? (fullIds ? row.idNumber : maskIdNumber(row.idNumber)) : null),
+  },
+  { header: '籍贯', width: 8, align: 'center', value: (row) => row.nativePlace },
+  { header: '学历', width: 8, align: 'center', value: (row) => row.education },
+  { header: '学位', width: 5, align: 'center', value: (row) => row.degree },
+  { header: '参加工作时间', display: '参加工作\n时间', width: 10.5, align: 'center', text: true, value: date((row) => row.workStartedOn) },
+  { header: '工作单位及职务', display: '工作单位\n及职务', width: 13, align: 'left', value: (row) => row.workplace },
+  { header: '人员类别', width: 8, align: 'center', value: (row) => row.personCategory },
+  { header: '入党时间', width: 10.5, align: 'center', text: true, value: date((row) => row.admittedOn) },
+  { header: '转正时间', width: 10.5, align: 'center', text: true, value: date((row) => row.confirmedOn) },
+  { header: '党员类别', width: 8, align: 'center', value: (row) => MEMBER_CATEGORY_LABELS[row.category] },
+  { header: '党龄', width: 4.5, align: 'center', value: (row) => row.partyStandingYears },
+  { header: '所在党小组', display: '所在\n党小组', width: 10.5, align: 'center', value: (row) => row.partyGroupName },
+  { header: '党内职务', width: 10, align: 'center', value: (row) => row.partyPosts },
+  { header: '党籍状态', display: '党籍\n状态', width: 6.5, align: 'center', value: (row) => row.status },
+  {
+    header: '流动党员（流向）',
+    display: '流动党员\n（流向）',
+    width: 8.5,
+    align: 'center',
+    value: (row) => (row.flowing ? (row.flowing.destination ? `是（${row.flowing.destination}）` : '是') : '否'),
+  },
+  { header: '联系电话', width: 13.5, align: 'center', text: true, value: (row) => row.phone },
+  { header: '备注', width: 11, align: 'left', value: (row) => row.note },
+];
+
+/** Column titles as the roster names them (the header cells break some onto two lines). */
+export const ROSTER_HEADERS: readonly string[] = COLUMNS.map((column) => column.header);
+
+const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
+const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
+
+/**
+ * Points per wrapped line: 10 pt 宋体 needs 13.5 in Excel; fonts standing in for it elsewhere (WPS on
+ * Kylin/UOS, LibreOffice with Noto CJK) have taller lines, so rows get 14.5 to never cut a line.
+ */
+const LINE_HEIGHT = 14.5;
+const ROW_PADDING = 5;
+const MIN_ROW_HEIGHT = 20;
+
+/** Width of text in Excel units: CJK and full-width characters about two, others one. */
+function charUnits(char: string): number {
+  return /[\u2E80-\uFFEF]/.test(char) ? 1.9 : 1;
+}
+
+/** Lines a cell wraps to in a column, estimated: rows get explicit heights so every program prints alike. */
+export function estimateLines(value: string, columnWidth: number): number {
+  const usable = Math.max(1, columnWidth - 1);
+  let lines = 0;
+  for (const paragraph of value.split('\n')) {
+    let line = 0;
+    let count = 1;
+    for (const char of paragraph) {
+      const units = charUnits(char);
+      if (line + units > usable && line > 0) {
+        count += 1;
+        line = 0;
+      }
+      line += units;
+    }
+    lines += count;
+  }
+  return lines;
+}
+
+function countLabel(rows: readonly RosterRow[]): string {
+  const counted = rows.filter((row) => row.inRoster);
+  const full = counted.filter((row) => row.category === 'full').length;
+  const probationary = counted.length - full;
+  const main = `共 ${counted.length} 名（正式党员 ${full} 名，预备党员 ${probationary} 名）`;
+  const others = rows.length - counted.length;
+  return others > 0 ? `${main}；另列不在册人员 ${others} 名` : main;
+}
+
+/** The subtitle's left part: 截至 2026年11月22日  共 N 名（正式党员 X 名，预备党员 Y 名）. */
+export function rosterSubtitle(asOf: string, rows: readonly RosterRow[]): string {
+  return `截至 ${formatChineseDate(asOf)}  ${countLabel(rows)}`;
+}
+
+export async function buildRosterXlsx(input: RosterInput): Promise<Buffer> {
+  const fullIds = input.includeFullIdNumbers ?? false;
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '支部台账';
+  workbook.created = input.createdAt ?? new Date();
+  workbook.modified = workbook.created;
+
+  const lastColumn = COLUMNS.length;
+  const headerRowNumber = ROSTER_TITLE_ROWS;
+  const sheet = workbook.addWorksheet(ROSTER_SHEET_NAME, {
+    properties: { defaultRowHeight: MIN_ROW_HEIGHT },
+    // Frozen below the header and right of 姓名: the table is 22 columns wide on screen.
+    views: [{ state: 'frozen', xSplit: 2, ySplit: headerRowNumber, topLeftCell: 'C4', activeCell: 'C4', zoomScale: 100 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      printTitlesRow: `1:${headerRowNumber}`,
+      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&C&"${BODY_FONT},Regular"&10${ROSTER_FOOTER}` },
+  });
+  sheet.columns = COLUMNS.map((column) => ({ width: column.width }));
+
+  const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: BODY_FONT, size: BODY_SIZE, charset: GB2312, ...extra });
+
+  // Row 1: title across the table.
+  sheet.mergeCells(1, 1, 1, lastColumn);
+  const title = sheet.getCell(1, 1);
+  title.value = `${input.branchName}党员花名册`;
+  title.font = { name: TITLE_FONT, size: 18, bold: true, charset: GB2312 };
+  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  sheet.getRow(1).height = 34;
+
+  // Row 2: 截至… 共 N 名 on the left; on the right, how the ID numbers are shown.
+  const split = 12;
+  sheet.mergeCells(2, 1, 2, split);
+  sheet.mergeCells(2, split + 1, 2, lastColumn);
+  const subtitle = sheet.getCell(2, 1);
+  subtitle.value = rosterSubtitle(input.asOf, input.rows);
+  subtitle.font = font({ size: 11 });
+  subtitle.alignment = { horizontal: 'left', vertical: 'middle' };
+  const idNote = sheet.getCell(2, split + 1);
+  idNote.value = fullIds ? '本表含完整公民身份号码，请妥善保管，不得外传' : '公民身份号码已隐去中间八位';
+  idNote.font = font({ size: 10 });
+  idNote.alignment = { horizontal: 'right', vertical: 'middle' };
+  sheet.getRow(2).height = 22;
+
+  // Row 3: header.
+  const header = sheet.getRow(headerRowNumber);
+  COLUMNS.forEach((column, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = column.display ?? column.header;
+    cell.font = font({ bold: true });
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+  header.height = LINE_HEIGHT * Math.max(...COLUMNS.map((column) => estimateLines(column.display ?? column.header, column.width))) + ROW_PADDING + 4;
+
+  input.rows.forEach((row, index) => {
+    const sheetRow = sheet.getRow(headerRowNumber + 1 + index);
+    let lines = 1;
+    COLUMNS.forEach((column, i) => {
+      const value = column.value(row, index, { fullIds });
+      const cell = sheetRow.getCell(i + 1);
+      cell.value = value === null || value === '' ? null : value;
+      cell.font = font();
+      cell.border = BORDER;
+      cell.alignment = { horizontal: column.align, vertical: 'middle', wrapText: true };
+      if (column.text) cell.numFmt = '@';
+      if (typeof value === 'string') lines = Math.max(lines, estimateLines(value, column.width));
+    });
+    sheetRow.height = Math.max(MIN_ROW_HEIGHT, LINE_HEIGHT * lines + ROW_PADDING);
+  });
+
+  sheet.autoFilter = { from: { row: headerRowNumber, column: 1 }, to: { row: headerRowNumber, column: lastColumn } };
+
+  const bytes = await workbook.xlsx.writeBuffer();
+  return Buffer.from(bytes as ArrayBuffer);
+}
