@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +123,33 @@ export function generateMembers(count: number, today: string, groupIds: number[]
   return members;
 }
 
+/**
+ * A roster sheet of the generated members under other ID numbers (another area code), as a
+ * secretary's file would arrive: header row, Chinese labels, dates as text.
+ */
+async function importSheetBase64(members: BenchMember[]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('党员信息');
+  sheet.addRow(['姓名', '性别', '民族', '出生日期', '公民身份号码', '学历', '工作单位及职务', '入党时间', '转正时间', '党员类别', '联系电话']);
+  for (const member of members) {
+    const first17 = `330199${member.idNumber.slice(6, 17)}`;
+    sheet.addRow([
+      member.name,
+      member.gender === 'male' ? '男' : '女',
+      member.ethnicity,
+      member.birthDate,
+      first17 + idNumberCheckChar(first17),
+      member.education,
+      member.workplace,
+      member.admittedOn,
+      member.confirmedOn ?? '',
+      member.category === 'full' ? '正式党员' : '预备党员',
+      member.phone,
+    ]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+}
+
 /** The roster rows the xlsx builder gets for generated members (as the export would pass them). */
 function rosterRows(members: BenchMember[], today: string): RosterRow[] {
   return members.map((member) => ({
@@ -221,10 +249,38 @@ export const BENCH_CASES: BenchCase[] = [
     },
     note: (ctx) => `${n(ctx)} 名 + 示例：读名单、算状态、建文件、Base64，3 次中位数`,
   },
-  // ── 导入（党员名册表格）：import engineer, add here ──────────────────────────────────────────
-  // e.g. { label: '导入预览（2,000 行表格）', prepare: build the sheet into ctx.scratch, run: dispatch the preview },
-  //      { label: '导入确认（2,000 行）', run: dispatch the confirm with the preview's token },
-  // ─────────────────────────────────────────────────────────────────────────────────────────
+  {
+    label: '导入预览（memberImport:check）',
+    runs: 3,
+    prepare: async (ctx) => {
+      if (!ctx.scratch.has('importSheet')) ctx.scratch.set('importSheet', await importSheetBase64(ctx.members));
+    },
+    run: async (ctx) => {
+      const preview = await ok<{ rows: { rowNumber: number; values: unknown }[]; counts: { withErrors: number } }>(ctx.core, 'memberImport:check', {
+        fileName: '党员花名册（导入测试）.xlsx',
+        contentBase64: ctx.scratch.get('importSheet'),
+      });
+      if (preview.counts.withErrors > 0) throw new Error(`导入预览有 ${preview.counts.withErrors} 行错误`);
+      ctx.scratch.set('importRows', preview.rows.map(({ rowNumber, values }) => ({ rowNumber, values })));
+    },
+    note: (ctx) => `${n(ctx)} 行 .xlsx：读文件、识别表头、逐行检查（对照已有 ${n(ctx)} 名），3 次中位数`,
+  },
+  {
+    label: '导入确认（memberImport:import）',
+    run: async (ctx) => {
+      const result = await ok<{ batchId: number; imported: number }>(ctx.core, 'memberImport:import', {
+        fileName: '党员花名册（导入测试）.xlsx',
+        rows: ctx.scratch.get('importRows'),
+      });
+      ctx.scratch.set('importBatch', result.batchId);
+    },
+    note: (ctx) => `${n(ctx)} 行，服务端重新检查后一次事务写入`,
+  },
+  {
+    label: '撤销整批导入（importBatches:delete）',
+    run: (ctx) => ok(ctx.core, 'importBatches:delete', { id: ctx.scratch.get('importBatch') }),
+    note: (ctx) => `删除 ${n(ctx)} 名及其变动记录、党小组关系`,
+  },
 ];
 
 function median(values: number[]): number {

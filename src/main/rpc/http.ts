@@ -7,7 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import type { Dispatch } from './dispatch';
 
 export const TOKEN_HEADER = 'x-branch-ledger-token';
-export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 
 
@@ -101,7 +101,7 @@ export function createHttpHost({ dispatch, rendererDir, token }: HttpHostOptions
         // Answer first, then drop the connection: reading on would let a client stream forever.
         res.setHeader('connection', 'close');
         res.on('finish', () => req.destroy());
-        refuse(res, 413, 'VALIDATION', '提交的内容过大（超过 1 MB），未保存。');
+        refuse(res, 413, 'VALIDATION', `提交的内容过大（超过 ${MAX_BODY_BYTES / 1024 / 1024} MB），未保存。`);
         return;
       }
       chunks.push(chunk as Buffer);

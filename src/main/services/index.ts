@@ -5,6 +5,7 @@ import { createDemoService } from './demo.service';
 import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
 import { createMemberEventsService } from './memberEvents.service';
+import { createMemberImportService } from './memberImport.service';
 import { createMembersService } from './members.service';
 import { createRosterService } from './roster.service';
 import { createSystemService } from './system.service';
@@ -22,6 +23,7 @@ export function createServices(context: ServiceContext) {
     members,
     roster: createRosterService(context, members),
     memberEvents: createMemberEventsService(context),
+    memberImport: createMemberImportService(context),
     committee: createCommitteeService(context),
   };
 }

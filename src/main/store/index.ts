@@ -4,6 +4,7 @@ import { schemaVersion } from './migrate';
 import { createBranchRepo } from './repos/branch.repo';
 import { createCommitteeRepo } from './repos/committee.repo';
 import { createGroupsRepo } from './repos/groups.repo';
+import { createImportBatchesRepo } from './repos/importBatches.repo';
 import { createMeetingsRepo } from './repos/meetings.repo';
 import { createMemberEventsRepo } from './repos/memberEvents.repo';
 import { createMembersRepo } from './repos/members.repo';
@@ -24,6 +25,7 @@ export function storeOver(db: Database.Database, filePath: string) {
     branch: createBranchRepo(db),
     committee: createCommitteeRepo(db),
     groups: createGroupsRepo(db),
+    importBatches: createImportBatchesRepo(db),
     meetings: createMeetingsRepo(db),
     members: createMembersRepo(db),
     memberEvents: createMemberEventsRepo(db),

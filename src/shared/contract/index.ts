@@ -5,6 +5,7 @@ import { demoContract } from './demo';
 import { groupsContract } from './groups';
 import { homeContract } from './home';
 import { memberEventsContract } from './memberEvents';
+import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
 import { systemContract } from './system';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...homeContract,
   ...membersContract,
   ...memberEventsContract,
+  ...memberImportContract,
   ...committeeContract,
 } as const;
 

@@ -45,6 +45,10 @@ export const FIELD_LABELS: Record<string, string> = {
   endsOn: '离任日期',
   leaderId: '组长',
   dissolvedOn: '撤销日期',
+  fileName: '文件名',
+  contentBase64: '文件内容',
+  rows: '导入的行',
+  rowNumber: '行号',
 };
 
 /** Member forms say 姓名 where branch forms say 名称. */
