@@ -54,7 +54,7 @@ test('示例数据：首页概况、花名册筛选与搜索、修改联系电�
   await expect(members.rows).toHaveCount(25);
 
   // Edit 王丽萍's phone number and see it saved (also after a reload).
-  const drawer = await members.openByName('王丽萍');
+  const drawer = await members.openEdit('王丽萍');
   await expect(drawer.phone).toHaveValue('13905791037');
   await drawer.phone.fill('13588886666');
   await drawer.save('王丽萍');

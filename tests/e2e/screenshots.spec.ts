@@ -37,7 +37,7 @@ test.describe('示例数据', () => {
     await shoot(page, '05-member-drawer-new', false);
     await fresh.cancel();
 
-    const existing = await members.openByName('陈建华');
+    const existing = await members.openEdit('陈建华');
     await expect(existing.idNumber).toHaveValue(/^330702/);
     await shoot(page, '06-member-drawer-edit', false);
   });

@@ -146,3 +146,44 @@ describe('党小组 and 支委会', () => {
     expect(result).toMatchObject({ ok: false, error: { details: [{ path: 'memberId' }] } });
   });
 });
+
+describe('党小组 moves keep history honest', () => {
+  async function twoGroups() {
+    const core = tempCore({ clock: fixedClock('2026-11-22T10:00:00') });
+    await call(core, 'branch:create', aBranch());
+    const first = await call<PartyGroup>(core, 'groups:create', { name: '第一党小组' });
+    const second = await call<PartyGroup>(core, 'groups:create', { name: '第二党小组' });
+    return { core, first, second };
+  }
+
+  it('a 组长 who moves to another group stops leading the old one', async () => {
+    const { core, first, second } = await twoGroups();
+    const member = await call<Member>(core, 'members:create', aMember({ partyGroupId: first.id }));
+    await call(core, 'groups:update', { id: first.id, name: '第一党小组', foundedOn: null, leaderId: member.id, dissolvedOn: null });
+    await call(core, 'members:update', { ...aMember({ partyGroupId: second.id }), id: member.id, version: member.version, groupChangedOn: '2026-10-01' });
+    const groups = await call<PartyGroup[]>(core, 'groups:list');
+    expect(groups.find((g) => g.id === first.id)!.leaderId).toBeNull();
+    expect((await call<Member>(core, 'members:get', { id: member.id })).partyPosts).toEqual([]);
+  });
+
+  it('refuses a move dated in the future or before the current membership began', async () => {
+    const { core, first, second } = await twoGroups();
+    const member = await call<Member>(core, 'members:create', aMember({ partyGroupId: first.id }));
+    const moved = await call<Member>(core, 'members:update', { ...aMember({ partyGroupId: second.id }), id: member.id, version: member.version, groupChangedOn: '2026-06-01' });
+    const future = await core.dispatch('members:update', { ...aMember({ partyGroupId: first.id }), id: member.id, version: moved.version, groupChangedOn: '2027-01-01' });
+    expect(future).toMatchObject({ ok: false, error: { details: [{ path: 'groupChangedOn', message: '不能晚于今天' }] } });
+    const early = await core.dispatch('members:update', { ...aMember({ partyGroupId: first.id }), id: member.id, version: moved.version, groupChangedOn: '2026-05-01' });
+    expect(early).toMatchObject({ ok: false, error: { details: [{ path: 'groupChangedOn' }] } });
+    expect(core.store.groups.memberIdsOn(first.id, '2026-05-15')).toEqual([member.id]);
+  });
+});
+
+describe('支委会 terms', () => {
+  it('refuses moving a term onto another one', async () => {
+    const core = tempCore({ clock: fixedClock('2026-11-22T10:00:00') });
+    await call(core, 'branch:create', aBranch({ termStartsOn: '2023-11-20', termEndsOn: '2026-11-19' }));
+    const term = await call<{ id: number }>(core, 'committee:create', { seq: 2, startsOn: '2026-11-20', endsOn: '2029-11-19' });
+    const result = await core.dispatch('committee:update', { id: term.id, seq: 2, startsOn: '2026-01-01', endsOn: '2029-11-19' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'startsOn' }] } });
+  });
+});

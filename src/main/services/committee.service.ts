@@ -3,7 +3,7 @@ import type { CommitteeTermDetail, committeeSeatInput, committeeSeatUpdateInput,
 import { AppError } from '../../shared/contract/errors';
 import { fieldLabelsFor } from '../../shared/contract/labels';
 import { COMMITTEE_ROLE_LABELS, type CommitteeRole } from '../../shared/domain/branch';
-import { todayIso } from '../../shared/domain/dates';
+import { addDays, todayIso } from '../../shared/domain/dates';
 import { memberStateOn } from '../../shared/domain/memberHistory';
 import type { ServiceContext } from './context';
 import { ProblemList } from './validation';
@@ -56,10 +56,23 @@ export function createCommitteeService({ store, clock }: ServiceContext) {
       return store.branch.terms().map((term) => ({ ...term, seats: store.committee.seatsOfTerm(term.id), current: term.id === current?.id }));
     },
 
-    /** 换届: a new term; the previous one keeps its seats as history. */
+    /**
+     * 换届: a new term; the previous one keeps its seats as history. An election before the old
+     * term's end date ends that term the day before, so two committees are never in office at once.
+     */
     create(values: TermValues) {
       return store.transaction(() => {
         checkTerm(values, null);
+        const problems = new ProblemList(fieldLabelsFor('committee:create'));
+        const terms = store.branch.terms();
+        const later = terms.find((term) => term.startsOn >= values.startsOn && term.startsOn <= values.endsOn);
+        if (later) problems.add('startsOn', `与第${later.seq}届的任期（${later.startsOn} 至 ${later.endsOn}）重叠`);
+        const previous = terms.find((term) => term.startsOn < values.startsOn && term.endsOn >= values.startsOn);
+        const previousEnd = addDays(values.startsOn, -1);
+        const lateSeat = previous && store.committee.seatsOfTerm(previous.id).find((seat) => seat.startsOn > previousEnd);
+        if (previous && lateSeat) problems.add('startsOn', `第${previous.seq}届的${lateSeat.memberName}自 ${lateSeat.startsOn} 任职，新一届应在这一天之后开始`);
+        problems.throwIfAny();
+        if (previous) store.branch.updateTerm(previous.id, previous.seq, previous.startsOn, previousEnd);
         return store.branch.term(store.branch.insertTerm(values.seq, values.startsOn, values.endsOn))!;
       });
     },
@@ -68,6 +81,12 @@ export function createCommitteeService({ store, clock }: ServiceContext) {
       return store.transaction(() => {
         if (!store.branch.term(id)) throw new AppError('NOT_FOUND', '该届支委会不存在，可能已被删除。');
         checkTerm(values, id);
+        const overlapping = store.branch.terms().find((term) => term.id !== id && term.startsOn <= values.endsOn && values.startsOn <= term.endsOn);
+        if (overlapping) {
+          throw new AppError('VALIDATION', `任期与第${overlapping.seq}届（${overlapping.startsOn} 至 ${overlapping.endsOn}）重叠。`, [
+            { path: 'startsOn', label: '任期开始日期', message: `与第${overlapping.seq}届的任期重叠` },
+          ]);
+        }
         const outside = store.committee.seatsOfTerm(id).find((seat) => seat.startsOn < values.startsOn || seat.startsOn > values.endsOn);
         if (outside) throw new AppError('CONFLICT', `${outside.memberName}的任职日期 ${outside.startsOn} 不在新的任期内，请先调整其任职日期。`);
         store.branch.updateTerm(id, values.seq, values.startsOn, values.endsOn);

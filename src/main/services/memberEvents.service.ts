@@ -56,6 +56,8 @@ export function createMemberEventsService({ store, clock }: ServiceContext) {
           );
         }
         store.memberEvents.delete(id);
+        // Undoing a mistaken 转出/停止党籍/去世 also undoes the end of the 党小组 membership it caused.
+        if (LEAVING.includes(event.kind)) store.groups.reopenEndedOn(event.memberId, event.occurredOn);
         return { id };
       });
     },

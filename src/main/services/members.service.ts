@@ -135,6 +135,16 @@ export function createMembersService({ store, clock }: ServiceContext) {
     }
   }
 
+  /** A move between 党小组 takes effect on a past or present day after the current membership began. */
+  function checkGroupChange(memberId: number, groupId: number | null, changedOn: string | null) {
+    const open = store.groups.openMembershipOf(memberId);
+    if (!changedOn || open?.groupId === groupId) return;
+    const problems = new ProblemList(MEMBER_FIELD_LABELS);
+    if (changedOn > today()) problems.add('groupChangedOn', '不能晚于今天');
+    if (open?.fromOn && changedOn < open.fromOn) problems.add('groupChangedOn', `不能早于编入现党小组的日期 ${open.fromOn}`);
+    problems.throwIfAny();
+  }
+
   function writeDatesAndGroup(memberId: number, values: CreateValues, groupFrom: string | null, now: string) {
     store.memberEvents.setSingleDated(memberId, 'admitted', values.admittedOn, null, now);
     store.memberEvents.setSingleDated(memberId, 'confirmed', values.confirmedOn, null, now);
@@ -220,6 +230,7 @@ export function createMembersService({ store, clock }: ServiceContext) {
         if (!record) throw new AppError('NOT_FOUND', NOT_FOUND);
         const others = store.memberEvents.forMember(id).filter((event) => event.kind !== 'admitted' && event.kind !== 'confirmed');
         check(values, others, id);
+        checkGroupChange(id, values.partyGroupId, groupChangedOn);
         if (!store.members.update(id, fieldsOf(values), version, now)) {
           throw new AppError('CONFLICT', `“${record.name}”的信息已在其他窗口被修改并保存。请关闭本窗口，重新打开后再修改（本次修改未保存）。`);
         }

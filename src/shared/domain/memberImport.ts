@@ -642,8 +642,8 @@ function checkRow(rowNumber: number, values: ImportValues, context: ImportCheckC
       error(
         'partyGroupName',
         names.length > 0
-          ? `没有名为“${groupText}”的党小组。已有的党小组：${names.join('、')}。请改成其中之一，或先在“党小组”页面建立`
-          : `没有名为“${groupText}”的党小组：本支部还没有建立党小组。请先在“党小组”页面建立，或清空此列`,
+          ? `没有名为“${groupText}”的党小组。已有的党小组：${names.join('、')}。请改成其中之一，或先在“组织建设”页面建立`
+          : `没有名为“${groupText}”的党小组：本支部还没有建立党小组。请先在“组织建设”页面建立，或清空此列`,
       );
     }
   }

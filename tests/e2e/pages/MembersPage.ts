@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { fillDate, pickRadio } from './controls';
+import { fillDate, pickOption, pickRadio } from './controls';
+import { MemberDetailPage } from './MemberDetailPage';
 import { Shell } from './Shell';
 
 export type CategoryLabel = '正式党员' | '预备党员';
@@ -56,12 +57,12 @@ export class MembersPage {
     return drawer;
   }
 
-  /** Opens the edit drawer by clicking the member's name, as a user would. */
-  async openByName(name: string): Promise<MemberDrawer> {
-    await this.row(name).getByText(name, { exact: true }).click();
-    const drawer = new MemberDrawer(this.page, '编辑党员信息');
-    await expect(drawer.name).toHaveValue(name);
-    return drawer;
+  /** Opens the member's page (#/members/:id) by clicking the name, as a user would. */
+  async openDetail(name: string): Promise<MemberDetailPage> {
+    await this.row(name).getByRole('link', { name, exact: true }).click();
+    const detail = new MemberDetailPage(this.page);
+    await expect(detail.heading(name)).toBeVisible();
+    return detail;
   }
 
   async openEdit(name: string): Promise<MemberDrawer> {
@@ -98,6 +99,9 @@ export class MemberDrawer {
   readonly confirmedOn: Locator;
   readonly phone: Locator;
   readonly note: Locator;
+  readonly partyGroup: Locator;
+  /** 党小组调整日期: shown when an edit moves the member to another 党小组. */
+  readonly groupChangedOn: Locator;
   readonly saveButton: Locator;
   readonly saveAndNextButton: Locator;
   readonly cancelButton: Locator;
@@ -114,6 +118,8 @@ export class MemberDrawer {
     this.confirmedOn = dialog.getByRole('textbox', { name: '转正时间' });
     this.phone = dialog.getByRole('textbox', { name: '联系电话' });
     this.note = dialog.getByRole('textbox', { name: '备注' });
+    this.partyGroup = dialog.getByRole('combobox', { name: '所在党小组' });
+    this.groupChangedOn = dialog.getByRole('textbox', { name: '党小组调整日期' });
     // After a quick save antd may leave its collapsed loading icon in the button, whose accessible
     // name then stays "loading 保存"; match the label at the end instead of exactly.
     this.saveButton = dialog.getByRole('button', { name: /(^|\s)保存$/ });
@@ -152,6 +158,13 @@ export class MemberDrawer {
     if (form.category) await pickRadio(this.category(form.category));
     if (form.phone !== undefined) await this.phone.fill(form.phone);
     if (form.note !== undefined) await this.note.fill(form.note);
+  }
+
+  /** Chooses another 党小组 and the day the move takes effect (the form proposes today). */
+  async moveToGroup(group: string, on?: string): Promise<void> {
+    await pickOption(this.partyGroup, group);
+    await expect(this.groupChangedOn).toBeVisible();
+    if (on) await fillDate(this.groupChangedOn, on);
   }
 
   /** Saves and waits for the 已保存 message and the drawer to close. */

@@ -29,3 +29,15 @@ export async function pickRadio(radio: Locator): Promise<void> {
   await radio.locator('xpath=ancestor::label[1]').click();
   await expect(radio).toBeChecked();
 }
+
+/**
+ * Picks an option of an antd Select by its label: opens the list, clicks the option. Typing first
+ * narrows a searchable list, as a user would in a long member list.
+ */
+export async function pickOption(select: Locator, label: string, search?: string): Promise<void> {
+  await select.click();
+  if (search !== undefined) await select.fill(search);
+  const dropdown = select.page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await dropdown.locator(`.ant-select-item-option[title="${label}"]`).click();
+  await expect(dropdown).toBeHidden();
+}

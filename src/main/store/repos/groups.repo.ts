@@ -55,7 +55,13 @@ export function createGroupsRepo(db: Database.Database) {
   const allOpen = db.prepare<[], { member_id: number; group_id: number }>('SELECT member_id, group_id FROM group_memberships WHERE to_on IS NULL');
   const closeMembership = db.prepare('UPDATE group_memberships SET to_on = ? WHERE id = ?');
   const dropMembership = db.prepare('DELETE FROM group_memberships WHERE id = ?');
+  const clearLeader = db.prepare('UPDATE party_groups SET leader_member_id = NULL WHERE id = ? AND leader_member_id = ?');
   const openNew = db.prepare('INSERT INTO group_memberships (member_id, group_id, from_on) VALUES (?, ?, ?)');
+  const endedOn = db.prepare<[number, string], { id: number }>(
+    `SELECT gm.id FROM group_memberships gm JOIN party_groups g ON g.id = gm.group_id
+     WHERE gm.member_id = ? AND gm.to_on = ? AND g.dissolved_on IS NULL ORDER BY gm.id DESC LIMIT 1`,
+  );
+  const reopenMembership = db.prepare('UPDATE group_memberships SET to_on = NULL WHERE id = ?');
   const membersOn = db.prepare<{ group: number; date: string }, { member_id: number }>(
     `SELECT member_id FROM group_memberships WHERE group_id = @group
        AND (from_on IS NULL OR from_on <= @date) AND (to_on IS NULL OR to_on > @date)`,
@@ -88,6 +94,11 @@ export function createGroupsRepo(db: Database.Database) {
     usageCount(id: number): number {
       return countUsage.get({ id })!.count;
     },
+    /** The member's current 党小组 and since when (null: since before records began). */
+    openMembershipOf(memberId: number): { groupId: number; fromOn: string | null } | null {
+      const open = openMembership.get(memberId);
+      return open ? { groupId: open.group_id, fromOn: open.from_on } : null;
+    },
     currentGroupOf(memberId: number): number | null {
       return openMembership.get(memberId)?.group_id ?? null;
     },
@@ -102,10 +113,21 @@ export function createGroupsRepo(db: Database.Database) {
       const open = openMembership.get(memberId);
       if (open?.group_id === groupId) return;
       if (open) {
+        // A 组长 who leaves the group no longer leads it.
+        clearLeader.run(open.group_id, memberId);
         if (on === null || open.from_on === on || (open.from_on !== null && open.from_on > on)) dropMembership.run(open.id);
         else closeMembership.run(on, open.id);
       }
       if (groupId !== null) openNew.run(memberId, groupId, on);
+    },
+    /**
+     * Undoes the end of a membership (a mistaken 转出 is deleted): the membership that ended on `on`
+     * is open again, unless the member has joined a group since or that group has been dissolved.
+     */
+    reopenEndedOn(memberId: number, on: string): void {
+      if (openMembership.get(memberId)) return;
+      const ended = endedOn.get(memberId, on);
+      if (ended) reopenMembership.run(ended.id);
     },
     /** Members of a 党小组 on a date (for 党小组会 attendance). */
     memberIdsOn(groupId: number, date: string): number[] {

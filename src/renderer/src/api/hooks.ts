@@ -22,3 +22,10 @@ export function useRpcMutation<M extends Method>(method: M) {
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }
+
+/** Calls a method that changes nothing (a preview check, an export) on demand, without refreshing queries. */
+export function useRpcAction<M extends Method>(method: M) {
+  return useMutation<OutputOf<M>, RpcError, InputOf<M>>({
+    mutationFn: (input) => (invoke as (m: M, i: InputOf<M>) => Promise<OutputOf<M>>)(method, input),
+  });
+}

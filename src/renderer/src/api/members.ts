@@ -1,5 +1,5 @@
 import type { InputOf } from '../../../shared/contract';
-import { useRpcMutation, useRpcQuery } from './hooks';
+import { useRpcAction, useRpcMutation, useRpcQuery } from './hooks';
 
 export const useMembers = (filters: NonNullable<InputOf<'members:list'>> = {}) => useRpcQuery('members:list', filters);
 export const useMember = (id: number | null) => useRpcQuery('members:get', { id: id ?? 0 }, { enabled: id !== null });
@@ -7,3 +7,4 @@ export const useCreateMember = () => useRpcMutation('members:create');
 export const useUpdateMember = () => useRpcMutation('members:update');
 export const useDeleteMember = () => useRpcMutation('members:delete');
 export const useGroups = () => useRpcQuery('groups:list');
+export const useExportRoster = () => useRpcAction('members:export');

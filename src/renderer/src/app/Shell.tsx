@@ -10,7 +10,9 @@ export function Shell({ branchName }: { branchName: string }) {
   const location = useLocation();
   const navigate = useNavigate();
   const info = useSystemInfo();
-  const selected = ROUTES.find((route) => route.path !== '/' && location.pathname.startsWith(route.path))?.path ?? '/';
+  const menu = ROUTES.filter((route) => !route.hidden);
+  // A hidden page (/members/import, /members/12) highlights the menu entry it belongs to.
+  const selected = menu.find((route) => route.path !== '/' && location.pathname.startsWith(route.path))?.path ?? '/';
 
   return (
     <Layout className="shell">
@@ -22,7 +24,7 @@ export function Shell({ branchName }: { branchName: string }) {
         <Menu
           mode="inline"
           selectedKeys={[selected]}
-          items={ROUTES.map((route) => ({ key: route.path, icon: route.icon, label: route.label }))}
+          items={menu.map((route) => ({ key: route.path, icon: route.icon, label: route.label }))}
           onClick={({ key }) => navigate(key)}
         />
       </Sider>

@@ -1,10 +1,25 @@
-import { HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { HomePage } from '../features/home/HomePage';
+import { MemberImportPage } from '../features/memberImport/MemberImportPage';
+import { MemberDetailPage } from '../features/members/MemberDetailPage';
 import { MembersPage } from '../features/members/MembersPage';
+import { OrganizationPage } from '../features/organization/OrganizationPage';
+
+export interface AppRoute {
+  path: string;
+  label: string;
+  icon?: ReactNode;
+  element: ReactNode;
+  /** Pages reached from another page (detail, import) are routes but not menu entries. */
+  hidden?: boolean;
+}
 
 /** Navigation lists only features that work; each later feature adds its line here. */
-export const ROUTES: { path: string; label: string; icon: ReactNode; element: ReactNode }[] = [
+export const ROUTES: AppRoute[] = [
   { path: '/', label: '首页', icon: <HomeOutlined />, element: <HomePage /> },
   { path: '/members', label: '党员花名册', icon: <TeamOutlined />, element: <MembersPage /> },
+  { path: '/organization', label: '组织建设', icon: <ApartmentOutlined />, element: <OrganizationPage /> },
+  { path: '/members/import', label: '导入党员', element: <MemberImportPage />, hidden: true },
+  { path: '/members/:id', label: '党员详情', element: <MemberDetailPage />, hidden: true },
 ];

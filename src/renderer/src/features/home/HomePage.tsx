@@ -4,7 +4,8 @@ import type { HomeOverview } from '../../../../shared/contract/home';
 import { BRANCH_KIND_LABELS, COMMITTEE_ROLE_LABELS } from '../../../../shared/domain/branch';
 import { useHome } from '../../api/branch';
 import { formatDate, orDash } from '../../lib/format';
-import { BranchEditButton } from './BranchEditButton';
+import { BranchEditButton } from '../../components/BranchEditButton';
+import { ElectionNotice } from '../../components/ElectionNotice';
 
 export function HomePage() {
   const home = useHome();
@@ -35,23 +36,6 @@ export function HomePage() {
         </Col>
       </Row>
     </div>
-  );
-}
-
-function ElectionNotice({ election }: { election: HomeOverview['election'] }) {
-  if (!election?.noticeActive) return null;
-  const overdue = election.daysLeft < 0;
-  return (
-    <Alert
-      style={{ marginBottom: 16 }}
-      type={overdue ? 'error' : 'warning'}
-      showIcon
-      message={
-        overdue
-          ? `本届支委会任期已于 ${formatDate(election.dueOn)} 届满，已超期 ${-election.daysLeft} 天，请及时按程序换届。`
-          : `本届支委会任期将于 ${formatDate(election.dueOn)} 届满（还有 ${election.daysLeft} 天），请提前做好换届准备。`
-      }
-    />
   );
 }
 

@@ -1,6 +1,7 @@
 import { App, AutoComplete, Button, Col, DatePicker, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
 import { useEffect } from 'react';
 import { memberFields, type MemberInput } from '../../../../shared/contract/members';
+import { todayIso } from '../../../../shared/domain/dates';
 import { findIdNumberProblem, idNumberFacts } from '../../../../shared/domain/idNumber';
 import {
   COMMON_ETHNICITIES,
@@ -18,21 +19,28 @@ interface Props {
   /** A member's id, 'new' for a blank form, null when closed. */
   editing: number | 'new' | null;
   onClose: () => void;
-  onCreateAnother: () => void;
+  /** After 保存并继续新增 (new members only). */
+  onCreateAnother?: () => void;
 }
+
+/** An edit may also move the member to another 党小组 from a given day. */
+type MemberFormValues = MemberInput & { groupChangedOn?: string | null };
 
 // No default sex: it comes from the ID number or the secretary's choice, never an assumption.
 const EMPTY: Partial<MemberInput> = { ethnicity: '汉族', category: 'full' };
 
 export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<MemberInput>();
+  const [form] = Form.useForm<MemberFormValues>();
   const memberId = typeof editing === 'number' ? editing : null;
   const member = useMember(memberId);
   const groups = useGroups();
   const create = useCreateMember();
   const update = useUpdateMember();
   const saving = create.isPending || update.isPending;
+  // Changing the 党小组 of an existing member asks from when; a new member is in it from the start.
+  const chosenGroup = Form.useWatch('partyGroupId', form) as number | null | undefined;
+  const groupChanging = memberId !== null && member.data !== undefined && (chosenGroup ?? null) !== member.data.partyGroupId;
 
   useEffect(() => {
     if (editing === 'new') {
@@ -57,18 +65,18 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
     if (changed.confirmedOn) form.setFieldValue('category', 'full');
   };
 
-  const save = async (values: MemberInput, another: boolean) => {
+  const save = async ({ groupChangedOn, ...values }: MemberFormValues, another: boolean) => {
     try {
       const payload = { ...EMPTY, ...values };
       const saved =
         memberId === null
           ? await create.mutateAsync(payload)
-          : await update.mutateAsync({ ...payload, id: memberId, version: member.data!.version });
+          : await update.mutateAsync({ ...payload, id: memberId, version: member.data!.version, ...(groupChanging ? { groupChangedOn } : {}) });
       message.success(`已保存：${saved.name}`);
       if (another) {
         form.resetFields();
         form.setFieldsValue(EMPTY);
-        onCreateAnother();
+        onCreateAnother?.();
       } else {
         onClose();
       }
@@ -116,7 +124,7 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
         </Space>
       }
     >
-      <Form<MemberInput>
+      <Form<MemberFormValues>
         form={form}
         layout="vertical"
         onValuesChange={onValuesChange}
@@ -204,6 +212,13 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
               />
             </Form.Item>
           </Col>
+          {groupChanging && (
+            <Col span={12}>
+              <Form.Item label="党小组调整日期" name="groupChangedOn" initialValue={todayIso()} extra="自这一天起编入新的党小组" {...isoDateItemProps}>
+                <DatePicker format={DATE_INPUT_FORMATS} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          )}
           <Col span={12}>
             <Form.Item label="联系电话" name="phone" rules={[zodRule(memberFields.phone)]}>
               <Input maxLength={30} />

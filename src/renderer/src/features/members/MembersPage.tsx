@@ -1,4 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { App, Button, Checkbox, Input, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useMemo, useState } from 'react';
@@ -8,6 +9,7 @@ import { MEMBER_STATUS_LABELS } from '../../../../shared/domain/memberHistory';
 import { useDeleteMember, useGroups, useMembers } from '../../api/members';
 import { orDash } from '../../lib/format';
 import { MemberFormDrawer } from './MemberFormDrawer';
+import { RosterExportButton } from './RosterExportButton';
 
 type CategoryFilter = 'all' | MemberCategory;
 
@@ -63,11 +65,7 @@ export function MembersPage() {
       dataIndex: 'name',
       width: 88,
       sorter: (a, b) => byText(a.name, b.name),
-      render: (name: string, row) => (
-        <Button type="link" size="small" className="link-cell" onClick={() => setEditing(row.id)}>
-          {name}
-        </Button>
-      ),
+      render: (name: string, row) => <Link to={`/members/${row.id}`}>{name}</Link>,
     },
     { title: '性别', dataIndex: 'gender', width: 56, render: (gender: MemberListItem['gender']) => GENDER_LABELS[gender] },
     { title: '年龄', dataIndex: 'age', width: 64, sorter: (a, b) => (a.age ?? 0) - (b.age ?? 0), render: orDash },
@@ -135,9 +133,15 @@ export function MembersPage() {
     <div>
       <div className="page-title">
         <Typography.Title level={4}>党员花名册</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          新增党员
-        </Button>
+        <Space>
+          <RosterExportButton />
+          <Link to="/members/import">
+            <Button icon={<UploadOutlined />}>从 Excel 导入</Button>
+          </Link>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            新增党员
+          </Button>
+        </Space>
       </div>
       <Space style={{ marginBottom: 12 }} wrap>
         <Input.Search

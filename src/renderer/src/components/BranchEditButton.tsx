@@ -1,9 +1,9 @@
 import { App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { branchUpdateInput, type Branch, type BranchUpdateInput } from '../../../../shared/contract/branch';
-import { BRANCH_KIND_LABELS, BRANCH_KINDS } from '../../../../shared/domain/branch';
-import { useUpdateBranch } from '../../api/branch';
-import { DATE_INPUT_FORMATS, isoDateItemProps, showServerProblems, zodRule } from '../../lib/forms';
+import { branchUpdateInput, type Branch, type BranchUpdateInput } from '../../../shared/contract/branch';
+import { BRANCH_KIND_LABELS, BRANCH_KINDS } from '../../../shared/domain/branch';
+import { useUpdateBranch } from '../api/branch';
+import { DATE_INPUT_FORMATS, isoDateItemProps, showServerProblems, zodRule } from '../lib/forms';
 
 const fields = branchUpdateInput.shape;
 
