@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findIdNumberProblem, ID_NUMBER_PROBLEM_MESSAGES, normalizeIdNumber } from '../domain/idNumber';
-import { GENDERS, MEMBER_CATEGORIES, type Gender, type MemberCategory } from '../domain/member';
+import { GENDERS, MEMBER_CATEGORIES, type Gender, type MemberCategory, type MemberProfile } from '../domain/member';
 import type { MemberStatus } from '../domain/memberHistory';
 import { id, idInput, MAX_LONG_TEXT, optionalIsoDate, optionalText, phone, returns, text } from './common';
 
@@ -16,27 +16,14 @@ export interface MemberStateSummary {
   partyProbation: { since: string; until: string | null } | null;
 }
 
-export interface Member {
+export interface Member extends MemberProfile {
   id: number;
-  name: string;
-  gender: Gender;
-  ethnicity: string | null;
-  birthDate: string | null;
-  idNumber: string | null;
-  nativePlace: string | null;
-  education: string | null;
-  degree: string | null;
-  workStartedOn: string | null;
-  workplace: string | null;
-  personCategory: string | null;
   /** 入党时间 and 转正时间 come from the member's 入党 and 转正 events. */
   admittedOn: string | null;
   confirmedOn: string | null;
   /** The category the roster states, used where dates are missing (see memberStateOn). */
   category: MemberCategory;
   partyGroupId: number | null;
-  phone: string | null;
-  note: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -4,6 +4,28 @@ export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
 export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' };
 
+/**
+ * The member's own personal fields (the national 党员信息 collection set), as stored, imported and
+ * exported. Dated facts (入党, 转正, 党小组) are kept elsewhere and added by each use.
+ */
+export interface MemberProfile {
+  name: string;
+  gender: Gender;
+  ethnicity: string | null;
+  birthDate: string | null;
+  idNumber: string | null;
+  nativePlace: string | null;
+  education: string | null;
+  degree: string | null;
+  workStartedOn: string | null;
+  /** 工作单位及职务 */
+  workplace: string | null;
+  /** 人员类别 */
+  personCategory: string | null;
+  phone: string | null;
+  note: string | null;
+}
+
 /** 党员类别: 正式党员 / 预备党员. */
 export const MEMBER_CATEGORIES = ['full', 'probationary'] as const;
 export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];

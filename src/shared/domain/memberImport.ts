@@ -1,6 +1,6 @@
 import { addYears, formatIsoDate, parseIsoDate } from './dates';
 import { findIdNumberProblem, ID_NUMBER_PROBLEM_MESSAGES, idNumberFacts, normalizeIdNumber } from './idNumber';
-import { GENDER_LABELS, type EDUCATION_LEVELS, type Gender, type MemberCategory } from './member';
+import { GENDER_LABELS, type EDUCATION_LEVELS, type Gender, type MemberCategory, type MemberProfile } from './member';
 
 // Importing a 党员花名册 from a real-world sheet (Excel or CSV), after it has been read into a grid
 // of display strings: find the header row, map columns by their many names, parse loose dates and
@@ -89,26 +89,13 @@ export interface ImportProblem {
 }
 
 /** One member as it will be written, once a row has no errors. */
-export interface MemberImportValues {
-  name: string;
-  gender: Gender;
-  ethnicity: string | null;
-  birthDate: string | null;
-  idNumber: string | null;
-  nativePlace: string | null;
-  education: string | null;
-  degree: string | null;
-  workStartedOn: string | null;
-  workplace: string | null;
-  personCategory: string | null;
+export interface MemberImportValues extends MemberProfile {
   admittedOn: string | null;
   confirmedOn: string | null;
   category: MemberCategory;
   partyGroupName: string | null;
   /** The existing 党小组 the name matched. */
   partyGroupId: number | null;
-  phone: string | null;
-  note: string | null;
 }
 
 export type ImportValues = Record<ImportField, string>;

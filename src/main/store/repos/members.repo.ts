@@ -1,23 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { Gender, MemberCategory } from '../../../shared/domain/member';
+import type { Gender, MemberCategory, MemberProfile } from '../../../shared/domain/member';
 
 /** The member's own fields; dates of 入党/转正 live in member_events, the 党小组 in group_memberships. */
-export interface MemberFields {
-  name: string;
-  gender: Gender;
-  ethnicity: string | null;
-  birthDate: string | null;
-  idNumber: string | null;
-  nativePlace: string | null;
-  education: string | null;
-  degree: string | null;
-  workStartedOn: string | null;
-  workplace: string | null;
-  personCategory: string | null;
+export interface MemberFields extends MemberProfile {
   /** The declared category (declared_category). */
   category: MemberCategory;
-  phone: string | null;
-  note: string | null;
 }
 
 export interface MemberRecord extends MemberFields {
