@@ -53,6 +53,11 @@ test('首次使用：创建支部、录入党员、拒绝错误身份号码，�
   await drawer.fill({ name: '李秀英', idNumber: '11010519491231002X' });
   await expect(drawer.birthDate).toHaveValue('1949-12-31');
   await expect(drawer.gender('女')).toBeChecked();
+  // Choosing the other sex by hand is allowed but flagged against the ID number.
+  await pickRadio(drawer.gender('男'));
+  await expect(drawer.dialog.getByText('与公民身份号码中的性别（女）不一致，请核对')).toBeVisible();
+  await pickRadio(drawer.gender('女'));
+  await expect(drawer.dialog.getByText('与公民身份号码中的性别（女）不一致，请核对')).toHaveCount(0);
   await drawer.fill({
     name: '李秀英',
     education: '大学专科',

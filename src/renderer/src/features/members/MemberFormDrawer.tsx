@@ -93,6 +93,15 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
     }
   };
 
+  const genderMatchesId = {
+    warningOnly: true,
+    validator: async (_rule: unknown, value: string | null) => {
+      const idNumber = form.getFieldValue('idNumber') as string | null;
+      const facts = idNumber && !findIdNumberProblem(idNumber) ? idNumberFacts(idNumber) : null;
+      if (facts && value && facts.gender !== value) throw new Error(`与公民身份号码中的性别（${facts.gender === 'male' ? '男' : '女'}）不一致，请核对`);
+    },
+  };
+
   const birthDateMatchesId = {
     warningOnly: true,
     validator: async (_rule: unknown, value: string | null) => {
@@ -144,7 +153,7 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label="性别" name="gender" required rules={[{ required: true, message: '请选择性别（填写公民身份号码后会自动选择）' }]}>
+            <Form.Item label="性别" name="gender" required rules={[{ required: true, message: '请选择性别（填写公民身份号码后会自动选择）' }, genderMatchesId]}>
               <Radio.Group options={GENDERS.map((value) => ({ value, label: GENDER_LABELS[value] }))} />
             </Form.Item>
           </Col>
