@@ -38,5 +38,11 @@ export function createHandlers(services: Services) {
     'committeeSeats:create': (input) => services.committee.createSeat(input),
     'committeeSeats:update': (input) => services.committee.updateSeat(input),
     'committeeSeats:delete': (input) => services.committee.deleteSeat(input),
+    'meetings:list': (input) => services.meetings.list(input),
+    'meetings:get': (input) => services.meetings.get(input),
+    'meetings:check': (input) => services.meetings.check(input),
+    'meetings:create': (input) => services.meetings.create(input),
+    'meetings:update': (input) => services.meetings.update(input),
+    'meetings:delete': (input) => services.meetings.delete(input),
   } satisfies HandlerMap;
 }

@@ -4,6 +4,7 @@ import { createCommitteeService } from './committee.service';
 import { createDemoService } from './demo.service';
 import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
+import { createMeetingsService } from './meetings.service';
 import { createMemberEventsService } from './memberEvents.service';
 import { createMemberImportService } from './memberImport.service';
 import { createMembersService } from './members.service';
@@ -25,6 +26,7 @@ export function createServices(context: ServiceContext) {
     memberEvents: createMemberEventsService(context),
     memberImport: createMemberImportService(context),
     committee: createCommitteeService(context),
+    meetings: createMeetingsService(context),
   };
 }
 

@@ -4,6 +4,7 @@ import { committeeContract } from './committee';
 import { demoContract } from './demo';
 import { groupsContract } from './groups';
 import { homeContract } from './home';
+import { meetingsContract } from './meetings';
 import { memberEventsContract } from './memberEvents';
 import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
@@ -20,6 +21,7 @@ export const contract = {
   ...memberEventsContract,
   ...memberImportContract,
   ...committeeContract,
+  ...meetingsContract,
 } as const;
 
 export type Contract = typeof contract;

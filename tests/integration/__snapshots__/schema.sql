@@ -8,6 +8,8 @@ CREATE INDEX group_memberships_member ON group_memberships (member_id);
 
 CREATE INDEX meeting_attendance_member ON meeting_attendance (member_id);
 
+CREATE INDEX meeting_decisions_open ON meeting_decisions (closed_on, due_on);
+
 CREATE INDEX meetings_held_on ON meetings (held_on);
 
 CREATE INDEX member_events_member ON member_events (member_id, occurred_on);
@@ -63,14 +65,52 @@ CREATE TABLE import_batches (
   undone_at TEXT
 ) STRICT;
 
+CREATE TABLE meeting_agenda_items (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  UNIQUE (meeting_id, position)
+) STRICT;
+
 CREATE TABLE meeting_attendance (
   meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
   member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE RESTRICT,
   status TEXT NOT NULL CHECK (status IN ('present', 'leave', 'absent')),
   leave_kind TEXT CHECK (leave_kind IN ('sick', 'personal', 'official', 'business', 'other')),
-  reason TEXT,
+  reason TEXT, makeup_on TEXT, makeup_by TEXT, makeup_method TEXT,
   PRIMARY KEY (meeting_id, member_id)
 ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE meeting_decisions (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  agenda_position INTEGER,
+  text TEXT NOT NULL,
+  owner_member_id INTEGER REFERENCES members (id) ON DELETE RESTRICT,
+  owner_name TEXT,
+  due_on TEXT,
+  closed_on TEXT,
+  closed_note TEXT,
+  closed_meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL
+) STRICT;
+
+CREATE TABLE meeting_exclusions (
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE RESTRICT,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, member_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE meeting_guests (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('activist', 'guest', 'supervisor')),
+  name TEXT NOT NULL,
+  note TEXT
+) STRICT;
 
 CREATE TABLE meeting_obligations (
   meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
@@ -78,6 +118,28 @@ CREATE TABLE meeting_obligations (
     'themedPartyDay', 'orgLifeMeeting', 'democraticReview', 'heartToHeartTalk')),
   PRIMARY KEY (meeting_id, type)
 ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE meeting_speeches (
+  id INTEGER PRIMARY KEY,
+  agenda_item_id INTEGER NOT NULL REFERENCES meeting_agenda_items (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  speaker_member_id INTEGER REFERENCES members (id) ON DELETE RESTRICT,
+  speaker_name TEXT NOT NULL,
+  summary TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE meeting_votes (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  agenda_position INTEGER,
+  subject TEXT NOT NULL,
+  yes INTEGER NOT NULL CHECK (yes >= 0),
+  no INTEGER NOT NULL CHECK (no >= 0),
+  abstain INTEGER NOT NULL CHECK (abstain >= 0),
+  written_yes INTEGER NOT NULL DEFAULT 0 CHECK (written_yes >= 0),
+  written_no INTEGER NOT NULL DEFAULT 0 CHECK (written_no >= 0)
+) STRICT;
 
 CREATE TABLE meetings (
   id INTEGER PRIMARY KEY,
@@ -95,7 +157,7 @@ CREATE TABLE meetings (
   summary TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-) STRICT;
+, lecturer_member_id INTEGER REFERENCES members (id) ON DELETE RESTRICT, lecturer_name TEXT, lecture_title TEXT, version INTEGER NOT NULL DEFAULT 1) STRICT;
 
 CREATE TABLE member_events (
   id INTEGER PRIMARY KEY,

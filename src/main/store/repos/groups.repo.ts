@@ -62,6 +62,9 @@ export function createGroupsRepo(db: Database.Database) {
      WHERE gm.member_id = ? AND gm.to_on = ? AND g.dissolved_on IS NULL ORDER BY gm.id DESC LIMIT 1`,
   );
   const reopenMembership = db.prepare('UPDATE group_memberships SET to_on = NULL WHERE id = ?');
+  const allMemberships = db.prepare<[], { member_id: number; group_id: number; from_on: string | null; to_on: string | null }>(
+    'SELECT member_id, group_id, from_on, to_on FROM group_memberships ORDER BY member_id, id',
+  );
   const membersOn = db.prepare<{ group: number; date: string }, { member_id: number }>(
     `SELECT member_id FROM group_memberships WHERE group_id = @group
        AND (from_on IS NULL OR from_on <= @date) AND (to_on IS NULL OR to_on > @date)`,
@@ -101,6 +104,14 @@ export function createGroupsRepo(db: Database.Database) {
     },
     currentGroupOf(memberId: number): number | null {
       return openMembership.get(memberId)?.group_id ?? null;
+    },
+    /** Every member's memberships over time (attendance of 党小组会 as of a date). */
+    membershipsByMember(): Map<number, { groupId: number; fromOn: string | null; toOn: string | null }[]> {
+      const grouped = new Map<number, { groupId: number; fromOn: string | null; toOn: string | null }[]>();
+      for (const row of allMemberships.all()) {
+        grouped.set(row.member_id, [...(grouped.get(row.member_id) ?? []), { groupId: row.group_id, fromOn: row.from_on, toOn: row.to_on }]);
+      }
+      return grouped;
     },
     currentGroups(): Map<number, number> {
       return new Map(allOpen.all().map((row) => [row.member_id, row.group_id]));

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { AttendanceStatus, LeaveKind, MeetingType } from '../../../shared/domain/meetingTypes';
+import type { GuestKind, MeetingRecord } from '../../../shared/contract/meetings';
+import { MEETING_TYPES, type AttendanceStatus, type LeaveKind, type MeetingType } from '../../../shared/domain/meetingTypes';
 
-export interface NewMeeting {
+/** A whole record as written: the meeting row and every part of it, names already resolved. */
+export interface MeetingWrite {
+  types: MeetingType[];
   heldOn: string;
   startsAt: string | null;
   endsAt: string | null;
@@ -12,35 +15,263 @@ export interface NewMeeting {
   hostName: string | null;
   recorderMemberId: number | null;
   recorderName: string | null;
+  lecturerMemberId?: number | null;
+  lecturerName?: string | null;
+  lectureTitle?: string | null;
   recordedOn: string;
   summary: string | null;
+  attendance: {
+    memberId: number;
+    status: AttendanceStatus;
+    leaveKind: LeaveKind | null;
+    reason: string | null;
+    makeupOn?: string | null;
+    makeupBy?: string | null;
+    makeupMethod?: string | null;
+  }[];
+  agenda?: { title: string; speeches: { speakerMemberId: number | null; speakerName: string; summary: string }[] }[];
+  decisions?: { text: string; agendaPosition: number | null; ownerMemberId: number | null; ownerName: string | null; dueOn: string | null }[];
+  votes?: { subject: string; agendaPosition: number | null; yes: number; no: number; abstain: number; writtenYes: number; writtenNo: number }[];
+  guests?: { kind: GuestKind; name: string; note: string | null }[];
+  exclusions?: { memberId: number; reason: string }[];
+}
+
+/** The stored record without what services compute (assessment, lag, member names). */
+export type MeetingStored = Omit<MeetingRecord, 'assessment' | 'recordLagDays' | 'attendance'> & {
+  attendance: Omit<MeetingRecord['attendance'][number], 'name'>[];
+};
+
+interface MeetingRow {
+  id: number;
+  version: number;
+  held_on: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  location: string | null;
+  topic: string;
+  party_group_id: number | null;
+  host_member_id: number | null;
+  host_name: string | null;
+  recorder_member_id: number | null;
+  recorder_name: string | null;
+  lecturer_member_id: number | null;
+  lecturer_name: string | null;
+  lecture_title: string | null;
+  recorded_on: string;
+  summary: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeetingSummaryRow {
+  id: number;
+  heldOn: string;
+  topic: string;
+  partyGroupId: number | null;
+  hostName: string | null;
+  recordedOn: string;
   types: MeetingType[];
-  attendance: { memberId: number; status: AttendanceStatus; leaveKind: LeaveKind | null; reason: string | null }[];
+}
+
+/** Types in the order DOMAIN §2 lists them, whatever order they were entered in. */
+function canonicalOrder(types: MeetingType[]): MeetingType[] {
+  return [...types].sort((a, b) => MEETING_TYPES.indexOf(a) - MEETING_TYPES.indexOf(b));
 }
 
 export function createMeetingsRepo(db: Database.Database) {
+  const meetingColumns = `held_on = @heldOn, starts_at = @startsAt, ends_at = @endsAt, location = @location, topic = @topic,
+    party_group_id = @partyGroupId, host_member_id = @hostMemberId, host_name = @hostName, recorder_member_id = @recorderMemberId,
+    recorder_name = @recorderName, lecturer_member_id = @lecturerMemberId, lecturer_name = @lecturerName, lecture_title = @lectureTitle,
+    recorded_on = @recordedOn, summary = @summary`;
   const insertMeeting = db.prepare(
     `INSERT INTO meetings (held_on, starts_at, ends_at, location, topic, party_group_id, host_member_id, host_name,
-       recorder_member_id, recorder_name, recorded_on, summary, created_at, updated_at)
+       recorder_member_id, recorder_name, lecturer_member_id, lecturer_name, lecture_title, recorded_on, summary, created_at, updated_at)
      VALUES (@heldOn, @startsAt, @endsAt, @location, @topic, @partyGroupId, @hostMemberId, @hostName,
-       @recorderMemberId, @recorderName, @recordedOn, @summary, @now, @now)`,
+       @recorderMemberId, @recorderName, @lecturerMemberId, @lecturerName, @lectureTitle, @recordedOn, @summary, @now, @now)`,
   );
+  const updateMeeting = db.prepare(`UPDATE meetings SET ${meetingColumns}, version = version + 1, updated_at = @now WHERE id = @id AND version = @version`);
   const insertObligation = db.prepare('INSERT INTO meeting_obligations (meeting_id, type) VALUES (?, ?)');
   const insertAttendance = db.prepare(
-    'INSERT INTO meeting_attendance (meeting_id, member_id, status, leave_kind, reason) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO meeting_attendance (meeting_id, member_id, status, leave_kind, reason, makeup_on, makeup_by, makeup_method)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertAgenda = db.prepare('INSERT INTO meeting_agenda_items (meeting_id, position, title) VALUES (?, ?, ?)');
+  const insertSpeech = db.prepare('INSERT INTO meeting_speeches (agenda_item_id, position, speaker_member_id, speaker_name, summary) VALUES (?, ?, ?, ?, ?)');
+  const insertDecision = db.prepare(
+    `INSERT INTO meeting_decisions (meeting_id, position, agenda_position, text, owner_member_id, owner_name, due_on, closed_on, closed_note, closed_meeting_id)
+     VALUES (@meetingId, @position, @agendaPosition, @text, @ownerMemberId, @ownerName, @dueOn, @closedOn, @closedNote, @closedMeetingId)`,
+  );
+  const insertVote = db.prepare(
+    `INSERT INTO meeting_votes (meeting_id, position, agenda_position, subject, yes, no, abstain, written_yes, written_no)
+     VALUES (@meetingId, @position, @agendaPosition, @subject, @yes, @no, @abstain, @writtenYes, @writtenNo)`,
+  );
+  const insertGuest = db.prepare('INSERT INTO meeting_guests (meeting_id, position, kind, name, note) VALUES (?, ?, ?, ?, ?)');
+  const insertExclusion = db.prepare('INSERT INTO meeting_exclusions (meeting_id, member_id, reason) VALUES (?, ?, ?)');
+  const deleteParts = ['meeting_obligations', 'meeting_attendance', 'meeting_agenda_items', 'meeting_decisions', 'meeting_votes', 'meeting_guests', 'meeting_exclusions'].map(
+    (table) => db.prepare(`DELETE FROM ${table} WHERE meeting_id = ?`),
+  );
+  const selectMeeting = db.prepare<[number], MeetingRow>('SELECT * FROM meetings WHERE id = ?');
+  const selectTypes = db.prepare<[number], { type: MeetingType }>('SELECT type FROM meeting_obligations WHERE meeting_id = ?');
+  const selectAttendance = db.prepare<[number], { member_id: number; status: AttendanceStatus; leave_kind: LeaveKind | null; reason: string | null; makeup_on: string | null; makeup_by: string | null; makeup_method: string | null }>(
+    'SELECT * FROM meeting_attendance WHERE meeting_id = ? ORDER BY member_id',
+  );
+  const selectAgenda = db.prepare<[number], { id: number; title: string }>('SELECT id, title FROM meeting_agenda_items WHERE meeting_id = ? ORDER BY position');
+  const selectSpeeches = db.prepare<[number], { speaker_member_id: number | null; speaker_name: string; summary: string }>(
+    'SELECT speaker_member_id, speaker_name, summary FROM meeting_speeches WHERE agenda_item_id = ? ORDER BY position',
+  );
+  const selectDecisions = db.prepare<[number], { id: number; position: number; agenda_position: number | null; text: string; owner_member_id: number | null; owner_name: string | null; due_on: string | null; closed_on: string | null; closed_note: string | null; closed_meeting_id: number | null }>(
+    'SELECT * FROM meeting_decisions WHERE meeting_id = ? ORDER BY position',
+  );
+  const selectVotes = db.prepare<[number], { subject: string; agenda_position: number | null; yes: number; no: number; abstain: number; written_yes: number; written_no: number }>(
+    'SELECT * FROM meeting_votes WHERE meeting_id = ? ORDER BY position',
+  );
+  const selectGuests = db.prepare<[number], { kind: GuestKind; name: string; note: string | null }>('SELECT kind, name, note FROM meeting_guests WHERE meeting_id = ? ORDER BY position');
+  const selectExclusions = db.prepare<[number], { member_id: number; reason: string }>('SELECT member_id, reason FROM meeting_exclusions WHERE meeting_id = ? ORDER BY member_id');
+  const deleteMeeting = db.prepare('DELETE FROM meetings WHERE id = ?');
   const countPerYear = db.prepare<[], { year: string; count: number }>(
     `SELECT substr(held_on, 1, 4) AS year, COUNT(*) AS count FROM meetings GROUP BY year ORDER BY year DESC`,
   );
+  const selectSummaries = db.prepare<{ year: string | null; type: string | null; group: number | null }, MeetingRow & { types: string }>(
+    `SELECT m.*, (SELECT group_concat(type) FROM meeting_obligations o WHERE o.meeting_id = m.id) AS types FROM meetings m
+     WHERE (@year IS NULL OR substr(m.held_on, 1, 4) = @year)
+       AND (@group IS NULL OR m.party_group_id = @group)
+       AND (@type IS NULL OR EXISTS (SELECT 1 FROM meeting_obligations o WHERE o.meeting_id = m.id AND o.type = @type))
+     ORDER BY m.held_on DESC, m.id DESC`,
+  );
+
+  /** Writes every part of a record; decisions keep their follow-up state when their text is unchanged. */
+  function writeParts(meetingId: number, meeting: MeetingWrite, previousDecisions: ReturnType<typeof selectDecisions.all> = []) {
+    for (const type of meeting.types) insertObligation.run(meetingId, type);
+    for (const entry of meeting.attendance) {
+      insertAttendance.run(meetingId, entry.memberId, entry.status, entry.leaveKind, entry.reason, entry.makeupOn ?? null, entry.makeupBy ?? null, entry.makeupMethod ?? null);
+    }
+    (meeting.agenda ?? []).forEach((item, position) => {
+      const itemId = Number(insertAgenda.run(meetingId, position, item.title).lastInsertRowid);
+      item.speeches.forEach((speech, index) => insertSpeech.run(itemId, index, speech.speakerMemberId, speech.speakerName, speech.summary));
+    });
+    (meeting.decisions ?? []).forEach((decision, position) => {
+      const before = previousDecisions.find((previous) => previous.position === position && previous.text === decision.text);
+      insertDecision.run({
+        meetingId,
+        position,
+        ...decision,
+        closedOn: before?.closed_on ?? null,
+        closedNote: before?.closed_note ?? null,
+        closedMeetingId: before?.closed_meeting_id ?? null,
+      });
+    });
+    (meeting.votes ?? []).forEach((vote, position) => insertVote.run({ meetingId, position, ...vote }));
+    (meeting.guests ?? []).forEach((guest, position) => insertGuest.run(meetingId, position, guest.kind, guest.name, guest.note));
+    for (const exclusion of meeting.exclusions ?? []) insertExclusion.run(meetingId, exclusion.memberId, exclusion.reason);
+  }
+
+  const meetingParams = (meeting: MeetingWrite) => ({
+    heldOn: meeting.heldOn,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    location: meeting.location,
+    topic: meeting.topic,
+    partyGroupId: meeting.partyGroupId,
+    hostMemberId: meeting.hostMemberId,
+    hostName: meeting.hostName,
+    recorderMemberId: meeting.recorderMemberId,
+    recorderName: meeting.recorderName,
+    lecturerMemberId: meeting.lecturerMemberId ?? null,
+    lecturerName: meeting.lecturerName ?? null,
+    lectureTitle: meeting.lectureTitle ?? null,
+    recordedOn: meeting.recordedOn,
+    summary: meeting.summary,
+  });
 
   return {
-    /** Inserts one event with its obligations and attendance; the caller wraps it in a transaction. */
-    insert(meeting: NewMeeting, now: string): number {
-      const { types, attendance, ...fields } = meeting;
-      const id = Number(insertMeeting.run({ ...fields, now }).lastInsertRowid);
-      for (const type of types) insertObligation.run(id, type);
-      for (const entry of attendance) insertAttendance.run(id, entry.memberId, entry.status, entry.leaveKind, entry.reason);
+    /** Inserts one record with all its parts; the caller wraps it in a transaction. */
+    insert(meeting: MeetingWrite, now: string): number {
+      const id = Number(insertMeeting.run({ ...meetingParams(meeting), now }).lastInsertRowid);
+      writeParts(id, meeting);
       return id;
+    },
+    /** Replaces a record's content; false when the stored version differs (someone saved first). */
+    replace(id: number, version: number, meeting: MeetingWrite, now: string): boolean {
+      const previousDecisions = selectDecisions.all(id);
+      if (updateMeeting.run({ ...meetingParams(meeting), id, version, now }).changes === 0) return false;
+      for (const statement of deleteParts) statement.run(id);
+      writeParts(id, meeting, previousDecisions);
+      return true;
+    },
+    get(id: number): MeetingStored | null {
+      const row = selectMeeting.get(id);
+      if (!row) return null;
+      return {
+        id: row.id,
+        version: row.version,
+        types: canonicalOrder(selectTypes.all(id).map((entry) => entry.type)),
+        partyGroupId: row.party_group_id,
+        heldOn: row.held_on,
+        startsAt: row.starts_at,
+        endsAt: row.ends_at,
+        location: row.location,
+        topic: row.topic,
+        hostMemberId: row.host_member_id,
+        hostName: row.host_name,
+        recorderMemberId: row.recorder_member_id,
+        recorderName: row.recorder_name,
+        lecturerMemberId: row.lecturer_member_id,
+        lecturerName: row.lecturer_name,
+        lectureTitle: row.lecture_title,
+        recordedOn: row.recorded_on,
+        summary: row.summary,
+        agenda: selectAgenda.all(id).map((item) => ({
+          title: item.title,
+          speeches: selectSpeeches.all(item.id).map((speech) => ({ speakerMemberId: speech.speaker_member_id, speakerName: speech.speaker_name, summary: speech.summary })),
+        })),
+        decisions: selectDecisions.all(id).map((decision) => ({
+          id: decision.id,
+          text: decision.text,
+          agendaPosition: decision.agenda_position,
+          ownerMemberId: decision.owner_member_id,
+          ownerName: decision.owner_name,
+          dueOn: decision.due_on,
+          closedOn: decision.closed_on,
+        })),
+        votes: selectVotes.all(id).map((vote) => ({
+          subject: vote.subject,
+          agendaPosition: vote.agenda_position,
+          yes: vote.yes,
+          no: vote.no,
+          abstain: vote.abstain,
+          writtenYes: vote.written_yes,
+          writtenNo: vote.written_no,
+        })),
+        attendance: selectAttendance.all(id).map((entry) => ({
+          memberId: entry.member_id,
+          status: entry.status,
+          leaveKind: entry.leave_kind,
+          reason: entry.reason,
+          makeupOn: entry.makeup_on,
+          makeupBy: entry.makeup_by,
+          makeupMethod: entry.makeup_method,
+        })),
+        guests: selectGuests.all(id),
+        exclusions: selectExclusions.all(id).map((entry) => ({ memberId: entry.member_id, reason: entry.reason })),
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+      };
+    },
+    summaries(filter: { year?: number; type?: MeetingType; partyGroupId?: number }): MeetingSummaryRow[] {
+      return selectSummaries
+        .all({ year: filter.year ? String(filter.year) : null, type: filter.type ?? null, group: filter.partyGroupId ?? null })
+        .map((row) => ({
+          id: row.id,
+          heldOn: row.held_on,
+          topic: row.topic,
+          partyGroupId: row.party_group_id,
+          hostName: row.host_name,
+          recordedOn: row.recorded_on,
+          types: canonicalOrder((row.types ?? '').split(',').filter(Boolean) as MeetingType[]),
+        }));
+    },
+    delete(id: number): boolean {
+      return deleteMeeting.run(id).changes > 0;
     },
     countPerYear(): { year: number; count: number }[] {
       return countPerYear.all().map((row) => ({ year: Number(row.year), count: row.count }));

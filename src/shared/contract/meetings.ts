@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { ATTENDANCE_STATUSES, LEAVE_KINDS, MEETING_TYPES, type AttendanceStatus, type LeaveKind, type MeetingType } from '../domain/meetingTypes';
+import type { MemberCategory } from '../domain/member';
+import type { Verdict } from '../domain/quorum';
+import { id, idInput, isoDate, MAX_LONG_TEXT, optionalIsoDate, optionalText, returns, text } from './common';
+
+export const GUEST_KINDS = ['activist', 'guest', 'supervisor'] as const;
+export type GuestKind = (typeof GUEST_KINDS)[number];
+export const GUEST_KIND_LABELS: Record<GuestKind, string> = { activist: '入党积极分子', guest: '其他列席人员', supervisor: '上级指导人员' };
+
+const time = z
+  .string({ error: '应为时间' })
+  .trim()
+  .nullish()
+  .transform((value) => (value ? value : null))
+  .refine((value) => value === null || /^([01]\d|2[0-3]):[0-5]\d$/.test(value), '应为时间，如 14:30');
+const memberRef = id.nullish().transform((value) => value ?? null);
+const count = z.number({ error: '应为数字' }).int('应为整数').min(0, '不能小于0').max(9999, '数字过大');
+const position = z.number({ error: '应为数字' }).int().min(0).max(99).nullish().transform((value) => value ?? null);
+
+export const meetingFields = {
+  types: z
+    .array(z.enum(MEETING_TYPES, { error: '请选择会议类型' }), { error: '请选择会议类型' })
+    .min(1, '至少选择一种会议类型')
+    .max(MEETING_TYPES.length)
+    .refine((types) => new Set(types).size === types.length, '会议类型不能重复'),
+  partyGroupId: memberRef,
+  heldOn: isoDate,
+  startsAt: time,
+  endsAt: time,
+  location: optionalText(60),
+  topic: text(200),
+  hostMemberId: memberRef,
+  recorderMemberId: memberRef,
+  lecturerMemberId: memberRef,
+  /** A lecturer from outside the branch (上级领导, 专家). */
+  lecturerName: optionalText(30),
+  lectureTitle: optionalText(100),
+  recordedOn: optionalIsoDate,
+  summary: optionalText(MAX_LONG_TEXT),
+  agenda: z
+    .array(
+      z.strictObject({
+        title: text(200),
+        speeches: z
+          .array(z.strictObject({ speakerMemberId: memberRef, speakerName: optionalText(30), summary: text(MAX_LONG_TEXT) }))
+          .max(100)
+          .default([]),
+      }),
+    )
+    .max(50)
+    .default([]),
+  decisions: z
+    .array(z.strictObject({ text: text(500), agendaPosition: position, ownerMemberId: memberRef, dueOn: optionalIsoDate }))
+    .max(100)
+    .default([]),
+  votes: z
+    .array(
+      z.strictObject({
+        subject: text(200),
+        agendaPosition: position,
+        yes: count,
+        no: count,
+        abstain: count,
+        writtenYes: count.default(0),
+        writtenNo: count.default(0),
+      }),
+    )
+    .max(50)
+    .default([]),
+  attendance: z
+    .array(
+      z.strictObject({
+        memberId: id,
+        status: z.enum(ATTENDANCE_STATUSES, { error: '请选择出勤情况' }),
+        leaveKind: z.enum(LEAVE_KINDS, { error: '请选择请假类别' }).nullish().transform((value) => value ?? null),
+        reason: optionalText(100),
+        makeupOn: optionalIsoDate,
+        makeupBy: optionalText(30),
+        makeupMethod: optionalText(100),
+      }),
+    )
+    .max(2000)
+    .default([]),
+  guests: z
+    .array(z.strictObject({ kind: z.enum(GUEST_KINDS, { error: '请选择列席人员类别' }), name: text(30), note: optionalText(100) }))
+    .max(100)
+    .default([]),
+  exclusions: z.array(z.strictObject({ memberId: id, reason: text(100) })).max(200).default([]),
+};
+
+export const meetingCreateInput = z.strictObject(meetingFields);
+export const meetingUpdateInput = z.strictObject({ id, version: z.number({ error: '应为数字' }).int().positive(), ...meetingFields });
+export const meetingListInput = z
+  .strictObject({
+    year: z.number({ error: '应为年份' }).int().min(1921).max(2200).optional(),
+    type: z.enum(MEETING_TYPES, { error: '请选择会议类型' }).optional(),
+    partyGroupId: id.optional(),
+  })
+  .optional();
+/** Proposes 应到 for a meeting being entered: who belonged on that day, in the meeting's scope. */
+export const meetingCheckInput = z.strictObject({
+  types: meetingFields.types,
+  partyGroupId: memberRef,
+  heldOn: isoDate,
+  exclusions: meetingFields.exclusions,
+});
+
+export type MeetingInput = z.input<typeof meetingCreateInput>;
+
+export interface ExpectedPerson {
+  memberId: number;
+  name: string;
+  category: MemberCategory;
+  entitledToVote: boolean;
+}
+
+/** 应到/实到 and the verdicts, computed from the roster as of the meeting date. */
+export interface MeetingAssessment {
+  expected: ExpectedPerson[];
+  excluded: { memberId: number; name: string; reason: string }[];
+  counts: {
+    expected: number;
+    expectedFull: number;
+    expectedProbationary: number;
+    present: number;
+    presentFull: number;
+    presentProbationary: number;
+    /** Expected people with no attendance entry yet. */
+    unmarked: number;
+  };
+  /** 党员大会 or 支委会 quorum; null where no quorum rule applies. */
+  quorum: (Verdict & { rule: 'assembly' | 'committee' }) | null;
+  /** One verdict per vote (党员大会 resolutions need more than half of those entitled). */
+  votes: (Verdict & { subject: string })[];
+}
+
+export interface MeetingRecord {
+  id: number;
+  version: number;
+  types: MeetingType[];
+  partyGroupId: number | null;
+  heldOn: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  location: string | null;
+  topic: string;
+  hostMemberId: number | null;
+  hostName: string | null;
+  recorderMemberId: number | null;
+  recorderName: string | null;
+  lecturerMemberId: number | null;
+  lecturerName: string | null;
+  lectureTitle: string | null;
+  recordedOn: string;
+  summary: string | null;
+  agenda: { title: string; speeches: { speakerMemberId: number | null; speakerName: string; summary: string }[] }[];
+  decisions: { id: number; text: string; agendaPosition: number | null; ownerMemberId: number | null; ownerName: string | null; dueOn: string | null; closedOn: string | null }[];
+  votes: { subject: string; agendaPosition: number | null; yes: number; no: number; abstain: number; writtenYes: number; writtenNo: number }[];
+  attendance: {
+    memberId: number;
+    name: string;
+    status: AttendanceStatus;
+    leaveKind: LeaveKind | null;
+    reason: string | null;
+    makeupOn: string | null;
+    makeupBy: string | null;
+    makeupMethod: string | null;
+  }[];
+  guests: { kind: GuestKind; name: string; note: string | null }[];
+  exclusions: { memberId: number; reason: string }[];
+  createdAt: string;
+  updatedAt: string;
+  assessment: MeetingAssessment;
+  /** Days between the meeting and its write-up (back-filled records show the lag). */
+  recordLagDays: number;
+}
+
+export interface MeetingListItem {
+  id: number;
+  types: MeetingType[];
+  heldOn: string;
+  topic: string;
+  partyGroupId: number | null;
+  hostName: string | null;
+  recordedOn: string;
+  expected: number;
+  present: number;
+  /** False when a quorum rule applies and was not met (the record is kept, marked). */
+  valid: boolean | null;
+}
+
+export const meetingsContract = {
+  'meetings:list': { input: meetingListInput, output: returns<MeetingListItem[]>() },
+  'meetings:get': { input: idInput, output: returns<MeetingRecord>() },
+  'meetings:check': { input: meetingCheckInput, output: returns<MeetingAssessment>() },
+  'meetings:create': { input: meetingCreateInput, output: returns<MeetingRecord>() },
+  'meetings:update': { input: meetingUpdateInput, output: returns<MeetingRecord>() },
+  'meetings:delete': { input: idInput, output: returns<{ id: number }>() },
+} as const;
