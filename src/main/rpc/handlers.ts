@@ -44,5 +44,6 @@ export function createHandlers(services: Services) {
     'meetings:create': (input) => services.meetings.create(input),
     'meetings:update': (input) => services.meetings.update(input),
     'meetings:delete': (input) => services.meetings.delete(input),
+    'meetings:export': (input) => services.minutes.exportDocx(input),
   } satisfies HandlerMap;
 }

@@ -5,6 +5,7 @@ import { createDemoService } from './demo.service';
 import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
 import { createMeetingsService } from './meetings.service';
+import { createMinutesService } from './minutes.service';
 import { createMemberEventsService } from './memberEvents.service';
 import { createMemberImportService } from './memberImport.service';
 import { createMembersService } from './members.service';
@@ -15,6 +16,7 @@ export type { ServiceContext } from './context';
 
 export function createServices(context: ServiceContext) {
   const members = createMembersService(context);
+  const meetings = createMeetingsService(context);
   return {
     system: createSystemService(context),
     branch: createBranchService(context),
@@ -26,7 +28,8 @@ export function createServices(context: ServiceContext) {
     memberEvents: createMemberEventsService(context),
     memberImport: createMemberImportService(context),
     committee: createCommitteeService(context),
-    meetings: createMeetingsService(context),
+    meetings,
+    minutes: createMinutesService(context, meetings),
   };
 }
 

@@ -214,3 +214,5 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
     },
   };
 }
+
+export type MeetingsService = ReturnType<typeof createMeetingsService>;

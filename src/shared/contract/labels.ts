@@ -102,6 +102,7 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
     makeupMethod: '补学方式',
     year: '年度',
     type: '会议类型',
+    preset: '版式',
   },
 };
 

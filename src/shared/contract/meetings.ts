@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ATTENDANCE_STATUSES, LEAVE_KINDS, MEETING_TYPES, type AttendanceStatus, type LeaveKind, type MeetingType } from '../domain/meetingTypes';
 import type { MemberCategory } from '../domain/member';
 import type { Verdict } from '../domain/quorum';
+import { DOCUMENT_PRESETS } from '../domain/documentPresets';
 import { id, idInput, isoDate, MAX_LONG_TEXT, optionalIsoDate, optionalText, returns, text } from './common';
 
 export const GUEST_KINDS = ['activist', 'guest', 'supervisor'] as const;
@@ -190,6 +191,18 @@ export interface MeetingListItem {
   valid: boolean | null;
 }
 
+/** 会议记录 as a Word document, in the 公文 layout (GB/T 9704) or the unit's own (DOMAIN §8). */
+export const meetingExportInput = z.strictObject({
+  id,
+  preset: z.enum(DOCUMENT_PRESETS, { error: '请选择版式' }).default('gbt9704'),
+});
+
+export interface MeetingExportResult {
+  /** 2026-09-15_支部党员大会暨党课会议记录.docx */
+  fileName: string;
+  contentBase64: string;
+}
+
 export const meetingsContract = {
   'meetings:list': { input: meetingListInput, output: returns<MeetingListItem[]>() },
   'meetings:get': { input: idInput, output: returns<MeetingRecord>() },
@@ -197,4 +210,5 @@ export const meetingsContract = {
   'meetings:create': { input: meetingCreateInput, output: returns<MeetingRecord>() },
   'meetings:update': { input: meetingUpdateInput, output: returns<MeetingRecord>() },
   'meetings:delete': { input: idInput, output: returns<{ id: number }>() },
+  'meetings:export': { input: meetingExportInput, output: returns<MeetingExportResult>() },
 } as const;

@@ -1,0 +1,93 @@
+// Page layouts for Word documents, as data (docs/DOMAIN §8). Lengths in twips (1/1440 inch),
+// font sizes in points. Chinese faces go on the eastAsia slot of every run, Latin and digits in
+// Times New Roman. (Fallbacks for missing faces, DOMAIN §8, are not written into the file yet.)
+
+import { DOCUMENT_PRESET_LABELS, type DocumentPreset } from '../../shared/domain/documentPresets';
+
+export type DocPresetName = DocumentPreset;
+
+export const mm = (value: number) => Math.round((value * 1440) / 25.4);
+export const cm = (value: number) => mm(value * 10);
+export const pt = (value: number) => Math.round(value * 20);
+
+export interface FontSpec {
+  eastAsia: string;
+  latin: string;
+  size: number;
+  bold?: boolean;
+}
+
+/** Line spacing: `grid` snaps to the document grid (GB/T 9704), `exact` is a fixed height in points. */
+export type LineSpacing = { rule: 'grid' } | { rule: 'exact'; points: number };
+
+export interface DocPreset {
+  name: DocPresetName;
+  label: string;
+  page: { width: number; height: number; margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number } };
+  /** w:docGrid linesAndChars: lines per page and characters per line in the body font. */
+  grid: { lines: number; chars: number } | null;
+  title: FontSpec & { line: LineSpacing };
+  body: FontSpec & { line: LineSpacing; firstLineChars: number };
+  headings: { 1: FontSpec; 2: FontSpec; 3: FontSpec };
+  table: FontSpec & { line: LineSpacing };
+  /** “— 1 —”; `outside`: odd pages right, even pages left, one character in from the edge. */
+  pageNumber: FontSpec & { placement: 'outside' | 'center' };
+}
+
+const LATIN = 'Times New Roman';
+const A4 = { width: 11906, height: 16838 };
+
+export const PRESETS: Record<DocPresetName, DocPreset> = {
+  gbt9704: {
+    name: 'gbt9704',
+    label: DOCUMENT_PRESET_LABELS.gbt9704,
+    page: {
+      ...A4,
+      // Text block 156 × 225 mm. The page number's 一字线 sits 7 mm under the text block (footer
+      // distance = 35 − 7 mm less the number's line).
+      margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), header: mm(15), footer: mm(22) },
+    },
+    grid: { lines: 22, chars: 28 },
+    title: { eastAsia: '方正小标宋简体', latin: LATIN, size: 22, line: { rule: 'exact', points: 29 } },
+    body: { eastAsia: '仿宋_GB2312', latin: LATIN, size: 16, line: { rule: 'grid' }, firstLineChars: 2 },
+    headings: {
+      1: { eastAsia: '黑体', latin: LATIN, size: 16 },
+      2: { eastAsia: '楷体_GB2312', latin: LATIN, size: 16 },
+      3: { eastAsia: '仿宋_GB2312', latin: LATIN, size: 16, bold: true },
+    },
+    table: { eastAsia: '仿宋_GB2312', latin: LATIN, size: 14, line: { rule: 'exact', points: 22 } },
+    pageNumber: { eastAsia: '宋体', latin: '宋体', size: 14, placement: 'outside' },
+  },
+  unit: {
+    name: 'unit',
+    label: DOCUMENT_PRESET_LABELS.unit,
+    page: { ...A4, margin: { top: cm(2.54), bottom: cm(2.54), left: cm(3.17), right: cm(3.17), header: cm(1.5), footer: cm(1.5) } },
+    grid: null,
+    title: { eastAsia: '方正小标宋简体', latin: LATIN, size: 22, line: { rule: 'exact', points: 36 } },
+    body: { eastAsia: '仿宋_GB2312', latin: LATIN, size: 16, line: { rule: 'exact', points: 31 }, firstLineChars: 2 },
+    headings: {
+      1: { eastAsia: '黑体', latin: LATIN, size: 16 },
+      2: { eastAsia: '楷体_GB2312', latin: LATIN, size: 16 },
+      3: { eastAsia: '仿宋_GB2312', latin: LATIN, size: 16, bold: true },
+    },
+    table: { eastAsia: '仿宋_GB2312', latin: LATIN, size: 14, line: { rule: 'exact', points: 22 } },
+    pageNumber: { eastAsia: '宋体', latin: '宋体', size: 14, placement: 'center' },
+  },
+};
+
+/** Width of the text block in twips. */
+export function textWidth(preset: DocPreset): number {
+  return preset.page.width - preset.page.margin.left - preset.page.margin.right;
+}
+
+/**
+ * w:docGrid values for linesAndChars: linePitch = text height / lines; charSpace is the amount in
+ * 1/4096 pt that each character of the default (body) size is widened or narrowed to fit `chars`.
+ */
+export function docGrid(preset: DocPreset): { linePitch: number; charSpace: number } | null {
+  if (!preset.grid) return null;
+  const height = preset.page.height - preset.page.margin.top - preset.page.margin.bottom;
+  const linePitch = Math.floor(height / preset.grid.lines);
+  const pitchPoints = textWidth(preset) / preset.grid.chars / 20;
+  return { linePitch, charSpace: Math.round((pitchPoints - preset.body.size) * 4096) };
+}
