@@ -44,6 +44,8 @@ export class MembersPage {
 
   /** Text of one column in a member's row, by the column's header. */
   async cell(name: string, column: string): Promise<Locator> {
+    // After a reload the table may not be drawn yet; wait for its header before reading the columns.
+    await expect(this.table.getByRole('columnheader').filter({ hasText: column }).first()).toBeVisible();
     const headers = await this.table.getByRole('columnheader').allInnerTexts();
     const index = headers.findIndex((header) => header.trim() === column);
     if (index < 0) throw new Error(`no column ${column} in ${headers.join(', ')}`);

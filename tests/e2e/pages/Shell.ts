@@ -16,7 +16,7 @@ export class Shell {
     return this.header.getByText(name, { exact: true });
   }
 
-  menuItem(label: '首页' | '党员花名册' | '组织建设'): Locator {
+  menuItem(label: '首页' | '党员花名册' | '组织生活' | '组织建设'): Locator {
     return this.page.getByRole('menuitem', { name: label });
   }
 

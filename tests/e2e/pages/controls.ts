@@ -38,6 +38,11 @@ export async function pickOption(select: Locator, label: string, search?: string
   await select.click();
   if (search !== undefined) await select.fill(search);
   const dropdown = select.page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await dropdown.locator(`.ant-select-item-option[title="${label}"]`).click();
-  await expect(dropdown).toBeHidden();
+  // On a busy machine the click can land while antd re-renders the narrowed list, and the option
+  // is not taken (the list stays open with the typed text). Click again until the list closes.
+  await expect(async () => {
+    if ((await dropdown.count()) === 0) return;
+    await dropdown.locator(`.ant-select-item-option[title="${label}"]`).click({ timeout: 3_000 });
+    await expect(dropdown).toBeHidden({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
 }

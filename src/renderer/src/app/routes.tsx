@@ -1,6 +1,8 @@
-import { ApartmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { HomePage } from '../features/home/HomePage';
+import { MeetingEditorPage } from '../features/meetings/MeetingEditorPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { MemberImportPage } from '../features/memberImport/MemberImportPage';
 import { MemberDetailPage } from '../features/members/MemberDetailPage';
 import { MembersPage } from '../features/members/MembersPage';
@@ -19,7 +21,10 @@ export interface AppRoute {
 export const ROUTES: AppRoute[] = [
   { path: '/', label: '首页', icon: <HomeOutlined />, element: <HomePage /> },
   { path: '/members', label: '党员花名册', icon: <TeamOutlined />, element: <MembersPage /> },
+  { path: '/meetings', label: '组织生活', icon: <CalendarOutlined />, element: <MeetingsPage /> },
   { path: '/organization', label: '组织建设', icon: <ApartmentOutlined />, element: <OrganizationPage /> },
   { path: '/members/import', label: '导入党员', element: <MemberImportPage />, hidden: true },
   { path: '/members/:id', label: '党员详情', element: <MemberDetailPage />, hidden: true },
+  { path: '/meetings/new', label: '新建会议记录', element: <MeetingEditorPage />, hidden: true },
+  { path: '/meetings/:id', label: '会议记录', element: <MeetingEditorPage />, hidden: true },
 ];
