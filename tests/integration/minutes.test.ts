@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { MeetingAssessment, MeetingExportResult, MeetingInput, MeetingRecord } from '../../src/shared/contract/meetings';
 import type { MemberListItem } from '../../src/shared/contract/members';
+import { attr, readDocx, runFonts } from '../helpers/docx';
 import { call, fixedClock, tempCore } from '../helpers/tempCore';
 
 // 会议记录 exported as Word, read back from the .docx: page setup per preset, fonts on every run,
@@ -67,37 +67,6 @@ async function assemblyInput(core: Awaited<ReturnType<typeof demo>>['core'], byN
     guests: [{ kind: 'activist', name: '张三', note: '发展对象' }],
     exclusions: [],
   };
-}
-
-interface ReadBack {
-  document: string;
-  settings: string;
-  footers: string[];
-  /** Text of each paragraph of the body, in order. */
-  paragraphs: string[];
-}
-
-async function readDocx(base64: string): Promise<ReadBack> {
-  const zip = await JSZip.loadAsync(Buffer.from(base64, 'base64'));
-  const read = (name: string) => zip.file(name)!.async('string');
-  const document = await read('word/document.xml');
-  const footerNames = Object.keys(zip.files).filter((name) => /^word\/footer\d+\.xml$/.test(name));
-  const paragraphs = [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) =>
-    [...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((text) => text[1]).join(''),
-  );
-  return { document, settings: await read('word/settings.xml'), footers: await Promise.all(footerNames.map(read)), paragraphs };
-}
-
-function attr(xml: string, element: string, name: string): string | undefined {
-  const tag = new RegExp(`<${element}\\b[^>]*>`).exec(xml)?.[0];
-  return tag ? new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1] : undefined;
-}
-
-/** Runs' East Asian fonts, one per run that carries text. */
-function runFonts(xml: string): { eastAsia: string | undefined; ascii: string | undefined; text: string }[] {
-  return [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)]
-    .filter((match) => /<w:t[ >]|<w:fldChar|<w:instrText/.test(match[1]))
-    .map((match) => ({ eastAsia: attr(match[1], 'w:rFonts', 'w:eastAsia'), ascii: attr(match[1], 'w:rFonts', 'w:ascii'), text: /<w:t[^>]*>([^<]*)/.exec(match[1])?.[1] ?? '' }));
 }
 
 async function exported(absent: string[]) {

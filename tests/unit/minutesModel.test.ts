@@ -96,7 +96,7 @@ describe('minutesModel', () => {
     const model = minutesModel(record, { branchName: 'x' });
     expect(Object.fromEntries(model.metaRows)).toMatchObject({ 授课人: '上级党委 张明', 课题: '党章学习' });
     expect(model.notes).toEqual([]);
-    const content = model.sections.find((section) => section.heading.endsWith('会议内容'))!;
+    const content = model.sections.find((section) => section.heading?.endsWith('会议内容'))!;
     expect(content.blocks).toContainEqual({ kind: 'paragraph', text: '上级党委 张明同志讲授专题党课《党章学习》。' });
   });
 

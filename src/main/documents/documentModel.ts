@@ -16,6 +16,10 @@ export interface DocTable {
   rows: string[][];
   /** Column indexes set bold (the labels of a facts table). */
   boldColumns?: number[];
+  /** Column indexes centred (numbers, short codes). */
+  centredColumns?: number[];
+  /** Minimum row height in points, e.g. room for a handwritten signature. */
+  rowHeight?: number;
 }
 
 export type DocBlock =
@@ -25,8 +29,8 @@ export type DocBlock =
   | ({ kind: 'table' } & DocTable);
 
 export interface DocSection {
-  /** Level-1 heading with its number, e.g. “一、会议议题” (黑体). */
-  heading: string;
+  /** Level-1 heading with its number, e.g. “一、会议议题” (黑体); none for a form's body. */
+  heading?: string;
   blocks: DocBlock[];
 }
 

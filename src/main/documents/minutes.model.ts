@@ -46,11 +46,11 @@ export function minutesFileName(record: Pick<MeetingRecord, 'heldOn' | 'types'>)
   return `${record.heldOn}_${minutesTitle(record.types)}.docx`;
 }
 
-function peopleCount(total: number, full: number, probationary: number): string {
+export function peopleCount(total: number, full: number, probationary: number): string {
   return `${total}人（正式党员${full}人、预备党员${probationary}人）`;
 }
 
-function timeOf(record: MeetingRecord): string {
+export function timeOf(record: Pick<MeetingRecord, 'heldOn' | 'startsAt' | 'endsAt'>): string {
   const date = formatChineseDate(record.heldOn);
   if (record.startsAt && record.endsAt) return `${date} ${record.startsAt}—${record.endsAt}`;
   if (record.startsAt) return `${date} ${record.startsAt}`;
@@ -157,9 +157,14 @@ function makeupSection(record: MeetingRecord): DocBlock[] {
     });
 }
 
+/** Who held it: the branch, or the branch and the 党小组 for a 党小组会. */
+export function unitName(types: readonly MeetingType[], context: MinutesContext): string {
+  return types.includes('groupMeeting') && context.groupName ? `${context.branchName}${context.groupName}` : context.branchName;
+}
+
 /** The 会议记录 of one meeting as a document model. */
 export function minutesModel(record: MeetingRecord, context: MinutesContext): DocumentModel {
-  const unit = record.types.includes('groupMeeting') && context.groupName ? `${context.branchName}${context.groupName}` : context.branchName;
+  const unit = unitName(record.types, context);
   const candidates: [string, DocBlock[]][] = [
     ['会议议题', agendaSection(record)],
     ['会议内容', contentSection(record)],

@@ -4,6 +4,7 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  HeightRule,
   LineRuleType,
   Packer,
   PageNumber,
@@ -123,6 +124,7 @@ function table(model: DocTable, preset: DocPreset): Table {
   const sum = model.widths.reduce((a, b) => a + b, 0);
   const widths = model.widths.map((width) => Math.floor((width / sum) * total));
   const bold = new Set(model.boldColumns ?? []);
+  const centred = new Set(model.centredColumns ?? []);
   const cell = (text: string, column: number, header: boolean) =>
     new TableCell({
       width: { size: widths[column], type: WidthType.DXA },
@@ -132,14 +134,21 @@ function table(model: DocTable, preset: DocPreset): Table {
         (line) =>
           new GridFreeParagraph({
             children: [run(line, { ...preset.table, bold: header || bold.has(column) }, { snapToGrid: false })],
-            alignment: header || bold.has(column) ? AlignmentType.CENTER : AlignmentType.LEFT,
+            alignment: header || bold.has(column) || centred.has(column) ? AlignmentType.CENTER : AlignmentType.LEFT,
             spacing: spacing(preset.table.line, preset),
           }),
       ),
     });
   const rows = [
     ...(model.header ? [new TableRow({ tableHeader: true, cantSplit: true, children: model.header.map((text, column) => cell(text, column, true)) })] : []),
-    ...model.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, column) => cell(text, column, false)) })),
+    ...model.rows.map(
+      (row) =>
+        new TableRow({
+          cantSplit: true,
+          ...(model.rowHeight ? { height: { value: pt(model.rowHeight), rule: HeightRule.ATLEAST } } : {}),
+          children: row.map((text, column) => cell(text, column, false)),
+        }),
+    ),
   ];
   return new Table({
     rows,
@@ -200,6 +209,9 @@ export function fitTitleLines(lines: readonly string[], maxChars: number): strin
   });
 }
 
+/** Label and value columns of the facts table under the title. */
+export const META_WIDTHS = [27, 73];
+
 /** The children of the one section: title, facts table, notes, sections, signatures. */
 function content(model: DocumentModel, preset: DocPreset): (Paragraph | Table)[] {
   const gap = lineTwips(preset.body.line, preset);
@@ -214,11 +226,11 @@ function content(model: DocumentModel, preset: DocPreset): (Paragraph | Table)[]
       }),
   );
   if (model.metaRows.length > 0) {
-    out.push(table({ widths: [27, 73], rows: model.metaRows.map(([label, value]) => [label, value]), boldColumns: [0] }, preset));
+    out.push(table({ widths: META_WIDTHS, rows: model.metaRows.map(([label, value]) => [label, value]), boldColumns: [0] }, preset));
   }
   out.push(...model.notes.map((note) => bodyParagraph(note, preset)));
   for (const section of model.sections) {
-    out.push(heading(section.heading, preset.headings[1], preset));
+    if (section.heading) out.push(heading(section.heading, preset.headings[1], preset));
     out.push(...section.blocks.map((item) => block(item, preset)));
   }
   model.signatures.forEach((line, index) => {

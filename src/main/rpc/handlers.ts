@@ -45,5 +45,6 @@ export function createHandlers(services: Services) {
     'meetings:update': (input) => services.meetings.update(input),
     'meetings:delete': (input) => services.meetings.delete(input),
     'meetings:export': (input) => services.minutes.exportDocx(input),
+    'meetings:signInSheet': (input) => services.minutes.signInSheetDocx(input),
   } satisfies HandlerMap;
 }

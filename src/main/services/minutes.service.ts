@@ -1,25 +1,49 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
-import type { MeetingExportResult, meetingExportInput } from '../../shared/contract/meetings';
+import type { MeetingExportResult, meetingExportInput, meetingSignInSheetInput } from '../../shared/contract/meetings';
+import { COMMITTEE_ROLE_LABELS } from '../../shared/domain/branch';
 import { minutesFileName, minutesModel } from '../documents/minutes.model';
 import { PRESETS } from '../documents/presets';
 import { renderDocx } from '../documents/renderDocx';
+import { signInSheetFileName, signInSheetModel } from '../documents/signInSheet.model';
 import type { ServiceContext } from './context';
 import type { MeetingsService } from './meetings.service';
 
 type ExportInput = z.output<typeof meetingExportInput>;
+type SignInSheetInput = z.output<typeof meetingSignInSheetInput>;
 
-/** 会议记录 as Word: the stored record (via the meetings service) laid out by the documents builders. */
+/** 会议记录 and 签到表 as Word: records (via the meetings service) laid out by the documents builders. */
 export function createMinutesService({ store }: ServiceContext, meetings: MeetingsService) {
+  function branchName(): string {
+    const branch = store.branch.get();
+    if (!branch) throw new AppError('NOT_FOUND', '还没有建立支部，不能导出文档。请先填写支部信息。');
+    return branch.name;
+  }
+
+  const groupName = (partyGroupId: number | null) => (partyGroupId !== null ? (store.groups.get(partyGroupId)?.name ?? null) : null);
+
+  /** 职务 on the date: committee seats first, then 党小组组长 of groups led now. */
+  function rolesOn(date: string): Map<number, string> {
+    const roles = new Map<number, string>();
+    for (const group of store.groups.list()) if (group.leaderId !== null) roles.set(group.leaderId, '党小组组长');
+    for (const seat of store.committee.allSeatsOn(date)) roles.set(seat.memberId, COMMITTEE_ROLE_LABELS[seat.role]);
+    return roles;
+  }
+
   return {
     async exportDocx({ id, preset }: ExportInput): Promise<MeetingExportResult> {
       const record = meetings.get({ id });
-      const branch = store.branch.get();
-      if (!branch) throw new AppError('NOT_FOUND', '还没有建立支部，不能导出会议记录。请先填写支部信息。');
-      const groupName = record.partyGroupId !== null ? (store.groups.get(record.partyGroupId)?.name ?? null) : null;
-      const model = minutesModel(record, { branchName: branch.name, groupName });
+      const model = minutesModel(record, { branchName: branchName(), groupName: groupName(record.partyGroupId) });
       const bytes = await renderDocx(model, PRESETS[preset]);
       return { fileName: minutesFileName(record), contentBase64: bytes.toString('base64') };
+    },
+
+    async signInSheetDocx({ preset, exclusions, ...plan }: SignInSheetInput): Promise<MeetingExportResult> {
+      const name = branchName();
+      const { expected } = meetings.check({ types: plan.types, partyGroupId: plan.partyGroupId, heldOn: plan.heldOn, exclusions });
+      const model = signInSheetModel(plan, expected, { branchName: name, groupName: groupName(plan.partyGroupId), roles: rolesOn(plan.heldOn) });
+      const bytes = await renderDocx(model, PRESETS[preset]);
+      return { fileName: signInSheetFileName(plan), contentBase64: bytes.toString('base64') };
     },
   };
 }

@@ -203,6 +203,19 @@ export interface MeetingExportResult {
   contentBase64: string;
 }
 
+/** 签到表 for a planned (or saved) meeting: the 应到 list as of its date, printed before it starts. */
+export const meetingSignInSheetInput = z.strictObject({
+  types: meetingFields.types,
+  partyGroupId: memberRef,
+  heldOn: isoDate,
+  startsAt: time,
+  endsAt: time,
+  location: meetingFields.location,
+  topic: optionalText(200),
+  exclusions: meetingFields.exclusions,
+  preset: meetingExportInput.shape.preset,
+});
+
 export const meetingsContract = {
   'meetings:list': { input: meetingListInput, output: returns<MeetingListItem[]>() },
   'meetings:get': { input: idInput, output: returns<MeetingRecord>() },
@@ -211,4 +224,5 @@ export const meetingsContract = {
   'meetings:update': { input: meetingUpdateInput, output: returns<MeetingRecord>() },
   'meetings:delete': { input: idInput, output: returns<{ id: number }>() },
   'meetings:export': { input: meetingExportInput, output: returns<MeetingExportResult>() },
+  'meetings:signInSheet': { input: meetingSignInSheetInput, output: returns<MeetingExportResult>() },
 } as const;

@@ -1,5 +1,5 @@
 import type { InputOf } from '../../../shared/contract';
-import { useRpcMutation, useRpcQuery } from './hooks';
+import { useRpcAction, useRpcMutation, useRpcQuery } from './hooks';
 
 // 组织生活: meeting records (三会一课 and the other forms), 应到 and the verdicts.
 export const useMeetings = (filters: NonNullable<InputOf<'meetings:list'>>) => useRpcQuery('meetings:list', filters);
@@ -10,3 +10,6 @@ export const useMeetingCheck = (input: InputOf<'meetings:check'> | null) =>
 export const useCreateMeeting = () => useRpcMutation('meetings:create');
 export const useUpdateMeeting = () => useRpcMutation('meetings:update');
 export const useDeleteMeeting = () => useRpcMutation('meetings:delete');
+/** 会议记录 of a saved record and the 签到表 of a planned one, as Word files. */
+export const useExportMinutes = () => useRpcAction('meetings:export');
+export const useSignInSheet = () => useRpcAction('meetings:signInSheet');

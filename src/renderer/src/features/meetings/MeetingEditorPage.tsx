@@ -33,6 +33,7 @@ import { useMembers } from '../../api/members';
 import { useGroupList } from '../../api/organization';
 import { formatDate } from '../../lib/format';
 import { DATE_INPUT_FORMATS, isoDateItemProps, keepEnterInDateFields, zodRule } from '../../lib/forms';
+import { MeetingDocumentsButton } from './MeetingDocumentsButton';
 import { AttendancePanel, countAttendance, type AttendanceEntry, type AttendanceMap } from './AttendancePanel';
 
 interface EditorValues {
@@ -347,6 +348,22 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
     }
   };
 
+  /** The meeting as entered so far, for a 签到表 printed before it is held. */
+  const signInPlan = () => {
+    if (waitingFor !== null || !heldOn) return waitingFor ?? '请填写召开日期';
+    const values = form.getFieldsValue();
+    return {
+      types: MEETING_TYPES.filter((type) => types.includes(type)),
+      partyGroupId: isGroupMeeting ? (partyGroupId ?? null) : null,
+      heldOn,
+      startsAt: values.startsAt ?? null,
+      endsAt: values.endsAt ?? null,
+      location: values.location ?? null,
+      topic: values.topic ?? null,
+      exclusions,
+    };
+  };
+
   const lag = heldOn && recordedOn && recordedOn > heldOn ? daysBetween(heldOn, recordedOn) : 0;
   const title = record ? record.topic : '新建会议记录';
 
@@ -372,6 +389,7 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
               </Button>
             </Popconfirm>
           )}
+          <MeetingDocumentsButton recordId={record?.id ?? null} plan={signInPlan} />
           <Button onClick={() => navigate(record ? `/meetings?year=${record.heldOn.slice(0, 4)}` : '/meetings')}>返回列表</Button>
           <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={save} title="Ctrl+Enter">
             保存
