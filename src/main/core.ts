@@ -5,6 +5,13 @@ import { createHandlers } from './rpc/handlers';
 import { createServices } from './services';
 import { openStore, translateStoreError } from './store';
 import { databasePath } from './dataDir';
+import { detectInstalledFonts } from './documents/installedFonts';
+
+/** Fonts are looked up once per launch, at the first export. */
+function once<T>(compute: () => T): () => T {
+  let value: { result: T } | null = null;
+  return () => (value ??= { result: compute() }).result;
+}
 
 export interface CoreOptions {
   dataDir: string;
@@ -12,12 +19,15 @@ export interface CoreOptions {
   clock?: () => Date;
   nativeBinding?: string;
   logError?: (method: string, error: unknown) => void;
+  /** Overrides font detection (tests); by default only the desktop host looks at the PC's fonts. */
+  installedFonts?: () => ReadonlySet<string> | null;
 }
 
 /** The one core under all three hosts: store -> migrations -> services -> dispatch. */
-export function openCore({ dataDir, host, clock = () => new Date(), nativeBinding, logError }: CoreOptions) {
+export function openCore({ dataDir, host, clock = () => new Date(), nativeBinding, logError, installedFonts }: CoreOptions) {
   const store = openStore(databasePath(dataDir), { nativeBinding });
-  const services = createServices({ store, clock, host, dataDir, appVersion: version });
+  const fonts = installedFonts ?? (host === 'desktop' ? once(detectInstalledFonts) : () => null);
+  const services = createServices({ store, clock, host, dataDir, appVersion: version, installedFonts: fonts });
   const dispatch = createDispatch(createHandlers(services), {
     translateError: translateStoreError,
     logError: logError ?? ((method, error) => console.error(`[${method}]`, error)),

@@ -28,9 +28,9 @@ export function fixedClock(iso = '2026-11-22T10:00:00') {
 }
 
 /** The real core (SQLite file, migrations, services, dispatch) on a temporary data folder. */
-export function tempCore(options: { clock?: () => Date; dataDir?: string } = {}): Core & { dataDir: string } {
+export function tempCore(options: { clock?: () => Date; dataDir?: string; installedFonts?: () => ReadonlySet<string> | null } = {}): Core & { dataDir: string } {
   const dataDir = options.dataDir ?? tempDataDir();
-  const core = openCore({ dataDir, host: 'cli', clock: options.clock ?? fixedClock(), logError: () => undefined });
+  const core = openCore({ dataDir, host: 'cli', clock: options.clock ?? fixedClock(), logError: () => undefined, installedFonts: options.installedFonts });
   cleanups.unshift(() => core.close());
   return Object.assign(core, { dataDir });
 }

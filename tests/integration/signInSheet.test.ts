@@ -99,3 +99,20 @@ describe('签到表 (meetings:signInSheet)', () => {
     expect(fields).toEqual(expect.arrayContaining(['types', 'heldOn']));
   });
 });
+
+describe('fonts of exported documents', () => {
+  it('writes the preferred 公文 faces where the PC’s fonts are unknown (CLI, browser mode)', async () => {
+    const { core } = await demo();
+    const result = await call<MeetingExportResult>(core, 'meetings:signInSheet', plan);
+    expect(result.fontNotes).toEqual([]);
+    expect(new Set(runFonts((await readDocx(result.contentBase64)).document).map((run) => run.eastAsia))).toEqual(new Set(['方正小标宋简体', '仿宋_GB2312']));
+  });
+
+  it('falls back along the chains on a PC without them and tells the user', async () => {
+    const core = tempCore({ clock: fixedClock('2026-11-22T10:00:00'), installedFonts: () => new Set(['宋体', '仿宋', '楷体', '黑体', '华文中宋']) });
+    await call(core, 'demo:create');
+    const result = await call<MeetingExportResult>(core, 'meetings:signInSheet', plan);
+    expect(new Set(runFonts((await readDocx(result.contentBase64)).document).map((run) => run.eastAsia))).toEqual(new Set(['华文中宋', '仿宋']));
+    expect(result.fontNotes).toEqual(['本机未安装“方正小标宋简体”，已改用“华文中宋”。', '本机未安装“仿宋_GB2312”，已改用“仿宋”。', '本机未安装“楷体_GB2312”，已改用“楷体”。']);
+  });
+});

@@ -189,7 +189,7 @@ describe('store: write failures reach the user as Chinese errors and lose nothin
     const { createServices } = await import('../../src/main/services');
     const { translateStoreError } = await import('../../src/main/store');
     const store = openStore(databasePath(core.dataDir), { readonly: true });
-    const services = createServices({ store, clock: () => new Date('2026-11-22T10:00:00'), host: 'cli', dataDir: core.dataDir, appVersion: 'test' });
+    const services = createServices({ store, clock: () => new Date('2026-11-22T10:00:00'), host: 'cli', dataDir: core.dataDir, appVersion: 'test', installedFonts: () => null });
     const dispatch = createDispatch(createHandlers(services), { translateError: translateStoreError });
     const result = await dispatch('members:create', aMember());
     expect(result).toMatchObject({ ok: false, error: { code: 'STORE_READ_ONLY' } });

@@ -1,8 +1,10 @@
 // Page layouts for Word documents, as data (docs/DOMAIN §8). Lengths in twips (1/1440 inch),
 // font sizes in points. Chinese faces go on the eastAsia slot of every run, Latin and digits in
-// Times New Roman. (Fallbacks for missing faces, DOMAIN §8, are not written into the file yet.)
+// Times New Roman. Missing faces fall back along DOMAIN §8's chains where the installed fonts are known
+// (withInstalledFonts).
 
 import { DOCUMENT_PRESET_LABELS, type DocumentPreset } from '../../shared/domain/documentPresets';
+import { chooseFont, type FontSubstitution } from '../../shared/domain/fonts';
 
 export type DocPresetName = DocumentPreset;
 
@@ -90,4 +92,29 @@ export function docGrid(preset: DocPreset): { linePitch: number; charSpace: numb
   const linePitch = Math.floor(height / preset.grid.lines);
   const pitchPoints = textWidth(preset) / preset.grid.chars / 20;
   return { linePitch, charSpace: Math.round((pitchPoints - preset.body.size) * 4096) };
+}
+
+/**
+ * The preset with each Chinese face replaced by the first installed face of its fallback chain
+ * (DOMAIN §8), and the substitutions made — once per preferred face. `installed` null = unknown:
+ * the preset is returned unchanged.
+ */
+export function withInstalledFonts(preset: DocPreset, installed: ReadonlySet<string> | null): { preset: DocPreset; substitutions: FontSubstitution[] } {
+  const substitutions = new Map<string, FontSubstitution>();
+  const swap = <T extends FontSpec>(font: T): T => {
+    const choice = chooseFont(font.eastAsia, installed);
+    if (choice.substitution) substitutions.set(font.eastAsia, choice.substitution);
+    return { ...font, eastAsia: choice.font };
+  };
+  return {
+    preset: {
+      ...preset,
+      title: swap(preset.title),
+      body: swap(preset.body),
+      headings: { 1: swap(preset.headings[1]), 2: swap(preset.headings[2]), 3: swap(preset.headings[3]) },
+      table: swap(preset.table),
+      pageNumber: swap(preset.pageNumber),
+    },
+    substitutions: [...substitutions.values()],
+  };
 }

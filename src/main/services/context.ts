@@ -8,4 +8,6 @@ export interface ServiceContext {
   host: HostKind;
   dataDir: string;
   appVersion: string;
+  /** Font families installed on this PC (desktop), or null where unknown (browser mode, CLI). */
+  installedFonts: () => ReadonlySet<string> | null;
 }

@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
 import type { MeetingExportResult, meetingExportInput, meetingSignInSheetInput } from '../../shared/contract/meetings';
 import { COMMITTEE_ROLE_LABELS } from '../../shared/domain/branch';
+import { describeSubstitutions } from '../../shared/domain/fonts';
 import { minutesFileName, minutesModel } from '../documents/minutes.model';
-import { PRESETS } from '../documents/presets';
+import type { DocumentModel } from '../documents/documentModel';
+import { PRESETS, withInstalledFonts, type DocPresetName } from '../documents/presets';
 import { renderDocx } from '../documents/renderDocx';
 import { signInSheetFileName, signInSheetModel } from '../documents/signInSheet.model';
 import type { ServiceContext } from './context';
@@ -13,7 +15,14 @@ type ExportInput = z.output<typeof meetingExportInput>;
 type SignInSheetInput = z.output<typeof meetingSignInSheetInput>;
 
 /** 会议记录 and 签到表 as Word: records (via the meetings service) laid out by the documents builders. */
-export function createMinutesService({ store }: ServiceContext, meetings: MeetingsService) {
+export function createMinutesService({ store, installedFonts }: ServiceContext, meetings: MeetingsService) {
+  /** Lays a model out with the preset, its fonts adjusted to this PC's. */
+  async function render(model: DocumentModel, preset: DocPresetName, fileName: string): Promise<MeetingExportResult> {
+    const adjusted = withInstalledFonts(PRESETS[preset], installedFonts());
+    const bytes = await renderDocx(model, adjusted.preset);
+    return { fileName, contentBase64: bytes.toString('base64'), fontNotes: describeSubstitutions(adjusted.substitutions) };
+  }
+
   function branchName(): string {
     const branch = store.branch.get();
     if (!branch) throw new AppError('NOT_FOUND', '还没有建立支部，不能导出文档。请先填写支部信息。');
@@ -34,16 +43,14 @@ export function createMinutesService({ store }: ServiceContext, meetings: Meetin
     async exportDocx({ id, preset }: ExportInput): Promise<MeetingExportResult> {
       const record = meetings.get({ id });
       const model = minutesModel(record, { branchName: branchName(), groupName: groupName(record.partyGroupId) });
-      const bytes = await renderDocx(model, PRESETS[preset]);
-      return { fileName: minutesFileName(record), contentBase64: bytes.toString('base64') };
+      return render(model, preset, minutesFileName(record));
     },
 
     async signInSheetDocx({ preset, exclusions, ...plan }: SignInSheetInput): Promise<MeetingExportResult> {
       const name = branchName();
       const { expected } = meetings.check({ types: plan.types, partyGroupId: plan.partyGroupId, heldOn: plan.heldOn, exclusions });
       const model = signInSheetModel(plan, expected, { branchName: name, groupName: groupName(plan.partyGroupId), roles: rolesOn(plan.heldOn) });
-      const bytes = await renderDocx(model, PRESETS[preset]);
-      return { fileName: signInSheetFileName(plan), contentBase64: bytes.toString('base64') };
+      return render(model, preset, signInSheetFileName(plan));
     },
   };
 }

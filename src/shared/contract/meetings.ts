@@ -201,6 +201,8 @@ export interface MeetingExportResult {
   /** 2026-09-15_支部党员大会暨党课会议记录.docx */
   fileName: string;
   contentBase64: string;
+  /** Fonts this PC lacks and what was written instead (desktop only), in Chinese, to show the user. */
+  fontNotes: string[];
 }
 
 /** 签到表 for a planned (or saved) meeting: the 应到 list as of its date, printed before it starts. */

@@ -23,11 +23,12 @@ export function MeetingDocumentsButton({ recordId, plan }: Props) {
   const exportMinutes = useExportMinutes();
   const signInSheet = useSignInSheet();
 
-  const save = async (make: () => Promise<{ fileName: string; contentBase64: string }>) => {
+  const save = async (make: () => Promise<{ fileName: string; contentBase64: string; fontNotes: string[] }>) => {
     try {
       const file = await make();
       downloadBase64(file.fileName, file.contentBase64);
       message.success(`已生成：${file.fileName}`);
+      if (file.fontNotes.length > 0) message.warning({ content: file.fontNotes.join(''), duration: 10 });
     } catch (error) {
       message.error({ content: (error as Error).message, duration: 8 });
     }
