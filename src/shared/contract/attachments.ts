@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, type AttachmentKind } from '../domain/attachments';
+import { id, idInput, returns } from './common';
+
+/** Base64 of the largest accepted file, plus padding; longer input is refused before decoding. */
+const MAX_BASE64_LENGTH = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4;
+
+export const attachmentListInput = z.strictObject({ meetingId: id });
+
+/**
+ * One picked file, read as base64 by the page. The size, emptiness and name are checked by the
+ * service, whose messages name the file (a schema message could not).
+ */
+export const attachmentAddInput = z.strictObject({
+  meetingId: id,
+  kind: z.enum(ATTACHMENT_KINDS, { error: '请选择附件类别' }),
+  fileName: z.string({ error: '应为文件名' }).max(1000, '文件名过长'),
+  // Over-long content gets a size message from the service; this bound only stops absurd input.
+  contentBase64: z.string({ error: '应为文件内容' }).max(MAX_BASE64_LENGTH + 1024, '文件过大'),
+});
+
+export interface AttachmentItem {
+  id: number;
+  meetingId: number;
+  kind: AttachmentKind;
+  fileName: string;
+  /** Bytes of the stored file. */
+  size: number;
+  /** From the content for images and PDFs, else from the extension; application/octet-stream when unknown. */
+  mime: string;
+  sha256: string;
+  /** ISO timestamp. */
+  addedAt: string;
+}
+
+export interface AttachmentContent {
+  id: number;
+  fileName: string;
+  mime: string;
+  /** Checked against the stored hash before it is sent. */
+  contentBase64: string;
+}
+
+export const attachmentsContract = {
+  'attachments:list': { input: attachmentListInput, output: returns<AttachmentItem[]>() },
+  'attachments:add': { input: attachmentAddInput, output: returns<AttachmentItem>() },
+  'attachments:get': { input: idInput, output: returns<AttachmentContent>() },
+  'attachments:delete': { input: idInput, output: returns<{ id: number }>() },
+} as const;
