@@ -10,3 +10,5 @@ export const useMeetingCheck = (input: InputOf<'meetings:check'> | null) =>
 export const useCreateMeeting = () => useRpcMutation('meetings:create');
 export const useUpdateMeeting = () => useRpcMutation('meetings:update');
 export const useDeleteMeeting = () => useRpcMutation('meetings:delete');
+/** 撤销 a deletion (possible until the app restarts). */
+export const useRestoreMeeting = () => useRpcMutation('meetings:restore');
