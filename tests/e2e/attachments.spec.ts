@@ -50,7 +50,7 @@ test('附件：给记录添加通知、讲稿和照片，看到缩略图和图�
   await expect(attachments.tile(photo.name)).toContainText('照片');
   const thumbnail = attachments.tile(photo.name).getByRole('img', { name: photo.name });
   await expect(thumbnail).toBeVisible();
-  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(10);
+  await expect.poll(() => thumbnail.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(10);
 
   // Empty files are refused with the file's name; nothing is added.
   await attachments.pick({ name: '空白签到表.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(0) });

@@ -126,7 +126,8 @@ describe('attachments', () => {
 
   it.each([
     ['an empty file', '空白.pdf', Buffer.alloc(0), '“空白.pdf”是空文件（0 字节），未添加'],
-    ['a file over the limit', '全程录像.mp4', Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 7), '“全程录像.mp4”有 20 MB，超过了单个附件 20 MB 的上限，未添加。请压缩'],
+    ['a file just over the limit', '全程录像.mp4', Buffer.alloc(MAX_ATTACHMENT_BYTES + 1, 7), '“全程录像.mp4”有 20 MB，超过了单个附件 20 MB 的上限，未添加。请压缩'],
+    ['a file well over the limit', '课件（高清）.pptx', Buffer.alloc(25 * 1024 * 1024, 7), '“课件（高清）.pptx”有 25 MB，超过了单个附件 20 MB 的上限'],
     ['a name that is only dots', '..', PDF, '文件名：文件名无效'],
   ])('refuses %s with a message naming it, and writes nothing', async (_label, fileName, bytes, message) => {
     const core = await demo();

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, type AttachmentKind } from '../domain/attachments';
+import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MB, type AttachmentKind } from '../domain/attachments';
 import { id, idInput, returns } from './common';
 
-/** Base64 of the largest accepted file, plus padding; longer input is refused before decoding. */
-const MAX_BASE64_LENGTH = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4 + 4;
+/**
+ * Base64 of a file half again over the limit: up to there the service refuses with a message that
+ * names the file and its size; beyond it (never sent by our page, which checks first) the schema does.
+ */
+const MAX_BASE64_LENGTH = Math.ceil((MAX_ATTACHMENT_BYTES * 1.5) / 3) * 4;
 
 export const attachmentListInput = z.strictObject({ meetingId: id });
 
@@ -16,7 +19,7 @@ export const attachmentAddInput = z.strictObject({
   kind: z.enum(ATTACHMENT_KINDS, { error: '请选择附件类别' }),
   fileName: z.string({ error: '应为文件名' }).max(1000, '文件名过长'),
   // Over-long content gets a size message from the service; this bound only stops absurd input.
-  contentBase64: z.string({ error: '应为文件内容' }).max(MAX_BASE64_LENGTH + 1024, '文件过大'),
+  contentBase64: z.string({ error: '应为文件内容' }).max(MAX_BASE64_LENGTH, `文件超过了单个附件 ${MAX_ATTACHMENT_MB} MB 的上限，未添加`),
 });
 
 export interface AttachmentItem {
