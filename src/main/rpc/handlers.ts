@@ -44,7 +44,12 @@ export function createHandlers(services: Services) {
     'meetings:create': (input) => services.meetings.create(input),
     'meetings:update': (input) => services.meetings.update(input),
     'meetings:delete': (input) => services.meetings.delete(input),
+    'meetings:restore': (input) => services.meetings.restore(input),
     'meetings:export': (input) => services.minutes.exportDocx(input),
     'meetings:signInSheet': (input) => services.minutes.signInSheetDocx(input),
+    'attachments:list': (input) => services.attachments.list(input),
+    'attachments:add': (input) => services.attachments.add(input),
+    'attachments:get': (input) => services.attachments.get(input),
+    'attachments:delete': (input) => services.attachments.delete(input),
   } satisfies HandlerMap;
 }

@@ -7,7 +7,8 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import type { Dispatch } from './dispatch';
 
 export const TOKEN_HEADER = 'x-branch-ledger-token';
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+// Large enough for one attachment of MAX_ATTACHMENT_BYTES (20 MB) as base64 (×4/3) inside JSON.
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 
 

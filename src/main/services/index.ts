@@ -1,4 +1,5 @@
 import type { ServiceContext } from './context';
+import { createAttachmentsService } from './attachments.service';
 import { createBranchService } from './branch.service';
 import { createCommitteeService } from './committee.service';
 import { createDemoService } from './demo.service';
@@ -30,6 +31,7 @@ export function createServices(context: ServiceContext) {
     committee: createCommitteeService(context),
     meetings,
     minutes: createMinutesService(context, meetings),
+    attachments: createAttachmentsService(context),
   };
 }
 

@@ -206,9 +206,19 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
       return toRecord(id);
     },
 
+    /** Marks the record deleted: hidden everywhere, 撤销 (restore) brings it back until the app restarts. */
     delete({ id }: { id: number }) {
       return store.transaction(() => {
-        if (!store.meetings.delete(id)) throw new AppError('NOT_FOUND', NOT_FOUND);
+        if (!store.meetings.delete(id, clock().toISOString())) throw new AppError('NOT_FOUND', NOT_FOUND);
+        return { id };
+      });
+    },
+
+    restore({ id }: { id: number }) {
+      return store.transaction(() => {
+        if (!store.meetings.restore(id)) {
+          throw new AppError('NOT_FOUND', '这条会议记录已无法恢复：删除在软件重新启动后已成为最终结果，或该记录未被删除。');
+        }
         return { id };
       });
     },

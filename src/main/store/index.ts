@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { openDatabase, type OpenOptions } from './connection';
 import { schemaVersion } from './migrate';
+import { createAttachmentsRepo } from './repos/attachments.repo';
 import { createBranchRepo } from './repos/branch.repo';
 import { createCommitteeRepo } from './repos/committee.repo';
 import { createGroupsRepo } from './repos/groups.repo';
@@ -22,6 +23,7 @@ export function openStore(filePath: string, options: OpenOptions = {}) {
 export function storeOver(db: Database.Database, filePath: string) {
   return {
     path: filePath,
+    attachments: createAttachmentsRepo(db),
     branch: createBranchRepo(db),
     committee: createCommitteeRepo(db),
     groups: createGroupsRepo(db),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { attachmentsContract } from './attachments';
 import { branchContract } from './branch';
 import { committeeContract } from './committee';
 import { demoContract } from './demo';
@@ -22,6 +23,7 @@ export const contract = {
   ...memberImportContract,
   ...committeeContract,
   ...meetingsContract,
+  ...attachmentsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -104,6 +104,7 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
     type: '会议类型',
     preset: '版式',
   },
+  attachments: { ...FIELD_LABELS, meetingId: '会议记录', kind: '附件类别', fileName: '文件名', contentBase64: '文件内容' },
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {

@@ -189,6 +189,7 @@ export interface MeetingListItem {
   present: number;
   /** False when a quorum rule applies and was not met (the record is kept, marked). */
   valid: boolean | null;
+  attachmentCount: number;
 }
 
 /** 会议记录 as a Word document, in the 公文 layout (GB/T 9704) or the unit's own (DOMAIN §8). */
@@ -224,7 +225,10 @@ export const meetingsContract = {
   'meetings:check': { input: meetingCheckInput, output: returns<MeetingAssessment>() },
   'meetings:create': { input: meetingCreateInput, output: returns<MeetingRecord>() },
   'meetings:update': { input: meetingUpdateInput, output: returns<MeetingRecord>() },
+  /** Marks the record deleted; it is purged (with its attachments) when the app next starts. */
   'meetings:delete': { input: idInput, output: returns<{ id: number }>() },
+  /** 撤销 a deletion made since the app started. */
+  'meetings:restore': { input: idInput, output: returns<{ id: number }>() },
   'meetings:export': { input: meetingExportInput, output: returns<MeetingExportResult>() },
   'meetings:signInSheet': { input: meetingSignInSheetInput, output: returns<MeetingExportResult>() },
 } as const;

@@ -1,3 +1,5 @@
+CREATE INDEX attachments_sha256 ON attachments (sha256);
+
 CREATE INDEX committee_seats_member ON committee_seats (member_id);
 
 CREATE INDEX committee_seats_term ON committee_seats (term_id);
@@ -17,6 +19,22 @@ CREATE INDEX member_events_member ON member_events (member_id, occurred_on);
 CREATE UNIQUE INDEX members_id_number_unique ON members (id_number) WHERE id_number IS NOT NULL;
 
 CREATE INDEX members_import_batch ON members (import_batch_id);
+
+CREATE TABLE attachments (
+  id INTEGER PRIMARY KEY,
+  -- A record's attachments go with it when the record is finally purged.
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('signInSheet', 'notice', 'slides', 'photo', 'other')),
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+  file_name TEXT NOT NULL CHECK (length(file_name) > 0),
+  size INTEGER NOT NULL CHECK (size > 0),
+  mime TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  UNIQUE (meeting_id, position),
+  -- One record holds a given content once (a second copy is refused as a mistake).
+  UNIQUE (meeting_id, sha256)
+) STRICT;
 
 CREATE TABLE branch (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -157,7 +175,7 @@ CREATE TABLE meetings (
   summary TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
-, lecturer_member_id INTEGER REFERENCES members (id) ON DELETE RESTRICT, lecturer_name TEXT, lecture_title TEXT, version INTEGER NOT NULL DEFAULT 1) STRICT;
+, lecturer_member_id INTEGER REFERENCES members (id) ON DELETE RESTRICT, lecturer_name TEXT, lecture_title TEXT, version INTEGER NOT NULL DEFAULT 1, deleted_at TEXT) STRICT;
 
 CREATE TABLE member_events (
   id INTEGER PRIMARY KEY,

@@ -45,6 +45,7 @@ export function createGroupsRepo(db: Database.Database) {
        updated_at = @now WHERE id = @id`,
   );
   const deleteGroup = db.prepare('DELETE FROM party_groups WHERE id = ?');
+  // Meetings marked deleted count too: until they are purged they still hold these rows (and 撤销 needs them).
   const countUsage = db.prepare<{ id: number }, { count: number }>(
     `SELECT (SELECT COUNT(*) FROM group_memberships WHERE group_id = @id)
           + (SELECT COUNT(*) FROM meetings WHERE party_group_id = @id) AS count`,

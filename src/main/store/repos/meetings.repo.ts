@@ -71,6 +71,7 @@ export interface MeetingSummaryRow {
   hostName: string | null;
   recordedOn: string;
   types: MeetingType[];
+  attachmentCount: number;
 }
 
 /** Types in the order DOMAIN §2 lists them, whatever order they were entered in. */
@@ -89,7 +90,11 @@ export function createMeetingsRepo(db: Database.Database) {
      VALUES (@heldOn, @startsAt, @endsAt, @location, @topic, @partyGroupId, @hostMemberId, @hostName,
        @recorderMemberId, @recorderName, @lecturerMemberId, @lecturerName, @lectureTitle, @recordedOn, @summary, @now, @now)`,
   );
-  const updateMeeting = db.prepare(`UPDATE meetings SET ${meetingColumns}, version = version + 1, updated_at = @now WHERE id = @id AND version = @version`);
+  // Records marked deleted (deleted_at set) are invisible to every read and write below except
+  // restore and purge: they wait for 撤销 or for the next start of the app.
+  const updateMeeting = db.prepare(
+    `UPDATE meetings SET ${meetingColumns}, version = version + 1, updated_at = @now WHERE id = @id AND version = @version AND deleted_at IS NULL`,
+  );
   const insertObligation = db.prepare('INSERT INTO meeting_obligations (meeting_id, type) VALUES (?, ?)');
   const insertAttendance = db.prepare(
     `INSERT INTO meeting_attendance (meeting_id, member_id, status, leave_kind, reason, makeup_on, makeup_by, makeup_method)
@@ -110,7 +115,7 @@ export function createMeetingsRepo(db: Database.Database) {
   const deleteParts = ['meeting_obligations', 'meeting_attendance', 'meeting_agenda_items', 'meeting_decisions', 'meeting_votes', 'meeting_guests', 'meeting_exclusions'].map(
     (table) => db.prepare(`DELETE FROM ${table} WHERE meeting_id = ?`),
   );
-  const selectMeeting = db.prepare<[number], MeetingRow>('SELECT * FROM meetings WHERE id = ?');
+  const selectMeeting = db.prepare<[number], MeetingRow>('SELECT * FROM meetings WHERE id = ? AND deleted_at IS NULL');
   const selectTypes = db.prepare<[number], { type: MeetingType }>('SELECT type FROM meeting_obligations WHERE meeting_id = ?');
   const selectAttendance = db.prepare<[number], { member_id: number; status: AttendanceStatus; leave_kind: LeaveKind | null; reason: string | null; makeup_on: string | null; makeup_by: string | null; makeup_method: string | null }>(
     'SELECT * FROM meeting_attendance WHERE meeting_id = ? ORDER BY member_id',
@@ -127,13 +132,16 @@ export function createMeetingsRepo(db: Database.Database) {
   );
   const selectGuests = db.prepare<[number], { kind: GuestKind; name: string; note: string | null }>('SELECT kind, name, note FROM meeting_guests WHERE meeting_id = ? ORDER BY position');
   const selectExclusions = db.prepare<[number], { member_id: number; reason: string }>('SELECT member_id, reason FROM meeting_exclusions WHERE meeting_id = ? ORDER BY member_id');
-  const deleteMeeting = db.prepare('DELETE FROM meetings WHERE id = ?');
+  const markDeleted = db.prepare('UPDATE meetings SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
+  const unmarkDeleted = db.prepare('UPDATE meetings SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL');
+  const purgeMarked = db.prepare('DELETE FROM meetings WHERE deleted_at IS NOT NULL');
   const countPerYear = db.prepare<[], { year: string; count: number }>(
-    `SELECT substr(held_on, 1, 4) AS year, COUNT(*) AS count FROM meetings GROUP BY year ORDER BY year DESC`,
+    `SELECT substr(held_on, 1, 4) AS year, COUNT(*) AS count FROM meetings WHERE deleted_at IS NULL GROUP BY year ORDER BY year DESC`,
   );
-  const selectSummaries = db.prepare<{ year: string | null; type: string | null; group: number | null }, MeetingRow & { types: string }>(
-    `SELECT m.*, (SELECT group_concat(type) FROM meeting_obligations o WHERE o.meeting_id = m.id) AS types FROM meetings m
-     WHERE (@year IS NULL OR substr(m.held_on, 1, 4) = @year)
+  const selectSummaries = db.prepare<{ year: string | null; type: string | null; group: number | null }, MeetingRow & { types: string; attachment_count: number }>(
+    `SELECT m.*, (SELECT group_concat(type) FROM meeting_obligations o WHERE o.meeting_id = m.id) AS types,
+       (SELECT COUNT(*) FROM attachments a WHERE a.meeting_id = m.id) AS attachment_count FROM meetings m
+     WHERE m.deleted_at IS NULL AND (@year IS NULL OR substr(m.held_on, 1, 4) = @year)
        AND (@group IS NULL OR m.party_group_id = @group)
        AND (@type IS NULL OR EXISTS (SELECT 1 FROM meeting_obligations o WHERE o.meeting_id = m.id AND o.type = @type))
      ORDER BY m.held_on DESC, m.id DESC`,
@@ -268,10 +276,20 @@ export function createMeetingsRepo(db: Database.Database) {
           hostName: row.host_name,
           recordedOn: row.recorded_on,
           types: canonicalOrder((row.types ?? '').split(',').filter(Boolean) as MeetingType[]),
+          attachmentCount: row.attachment_count,
         }));
     },
-    delete(id: number): boolean {
-      return deleteMeeting.run(id).changes > 0;
+    /** Marks a record deleted (undoable until purge); false when there is no such live record. */
+    delete(id: number, now: string): boolean {
+      return markDeleted.run(now, id).changes > 0;
+    },
+    /** Brings back a record marked deleted; false when it is not marked (or already purged). */
+    restore(id: number): boolean {
+      return unmarkDeleted.run(id).changes > 0;
+    },
+    /** Removes every record marked deleted, with all its parts and attachment rows; returns how many. */
+    purgeDeleted(): number {
+      return purgeMarked.run().changes;
     },
     countPerYear(): { year: number; count: number }[] {
       return countPerYear.all().map((row) => ({ year: Number(row.year), count: row.count }));

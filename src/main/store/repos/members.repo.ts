@@ -81,6 +81,7 @@ export function createMembersRepo(db: Database.Database) {
   const selectByIdNumber = db.prepare<[string], MemberRow>('SELECT * FROM members WHERE id_number = ?');
   const selectByBatch = db.prepare<[number], MemberRow>('SELECT * FROM members WHERE import_batch_id = ? ORDER BY id');
   const deleteMember = db.prepare('DELETE FROM members WHERE id = ?');
+  // Meetings marked deleted count too: until they are purged they still hold these rows (and 撤销 needs them).
   const countReferences = db.prepare<{ id: number }, { count: number }>(
     `SELECT (SELECT COUNT(*) FROM meeting_attendance WHERE member_id = @id)
           + (SELECT COUNT(*) FROM committee_seats WHERE member_id = @id)

@@ -13,3 +13,5 @@ export const useDeleteMeeting = () => useRpcMutation('meetings:delete');
 /** 会议记录 of a saved record and the 签到表 of a planned one, as Word files. */
 export const useExportMinutes = () => useRpcAction('meetings:export');
 export const useSignInSheet = () => useRpcAction('meetings:signInSheet');
+/** 撤销 a deletion (possible until the app restarts). */
+export const useRestoreMeeting = () => useRpcMutation('meetings:restore');

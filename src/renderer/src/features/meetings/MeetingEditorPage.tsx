@@ -28,7 +28,9 @@ import { daysBetween, todayIso } from '../../../../shared/domain/dates';
 import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../../shared/domain/meetingTypes';
 import { assemblyQuorum, committeeQuorum, resolutionPasses, tallyProblems, type Verdict } from '../../../../shared/domain/quorum';
 import { RpcError } from '../../api/client';
-import { useCreateMeeting, useDeleteMeeting, useMeeting, useMeetingCheck, useUpdateMeeting } from '../../api/meetings';
+import { useCreateMeeting, useMeeting, useMeetingCheck, useUpdateMeeting } from '../../api/meetings';
+import { AttachmentsCard } from './AttachmentsCard';
+import { useDeleteMeetingWithUndo } from './useDeleteMeetingWithUndo';
 import { useMembers } from '../../api/members';
 import { useGroupList } from '../../api/organization';
 import { formatDate } from '../../lib/format';
@@ -169,7 +171,7 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
   const [form] = Form.useForm<EditorValues>();
   const create = useCreateMeeting();
   const update = useUpdateMeeting();
-  const remove = useDeleteMeeting();
+  const { deleteMeeting } = useDeleteMeetingWithUndo();
   const members = useMembers({ scope: 'all' });
   const groups = useGroupList(true);
   const [attendance, setAttendance] = useState<AttendanceMap>(() =>
@@ -337,16 +339,7 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
     }
   };
 
-  const deleteRecord = async () => {
-    if (!record) return;
-    try {
-      await remove.mutateAsync({ id: record.id });
-      message.success(`已删除：${record.topic}`);
-      navigate(`/meetings?year=${record.heldOn.slice(0, 4)}`);
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-  };
+  const deleteRecord = () => (record ? deleteMeeting(record) : undefined);
 
   /** The meeting as entered so far, for a 签到表 printed before it is held. */
   const signInPlan = () => {
@@ -378,7 +371,7 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
           {record && (
             <Popconfirm
               title="删除这条会议记录？"
-              description="仅用于删除录入错误的记录，删除后不能恢复。"
+              description="删除后可以撤销；软件重新启动后删除才成为最终结果（附件一并删除）。"
               okText="删除"
               okButtonProps={{ danger: true }}
               cancelText="取消"
@@ -694,6 +687,7 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
             )}
           </Form.List>
         </Card>
+        <AttachmentsCard meetingId={record?.id ?? null} />
         <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
           <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>
             Ctrl+Enter 保存

@@ -9,6 +9,7 @@ import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../.
 import { useMeetings } from '../../api/meetings';
 import { useGroupList } from '../../api/organization';
 import { formatDate, orDash } from '../../lib/format';
+import { AttachmentCount } from './AttachmentsCard';
 import { MeetingTypeTags } from './MeetingTypeTags';
 
 /** The years offered as one click each: this year and the four before it. */
@@ -52,9 +53,12 @@ export function MeetingsPage() {
       dataIndex: 'topic',
       ellipsis: { showTitle: true },
       render: (topic: string, row) => (
-        <Link to={`/meetings/${row.id}`} onClick={(event) => event.stopPropagation()}>
-          {topic}
-        </Link>
+        <span style={{ display: 'flex', alignItems: 'center', minWidth: 0 }}>
+          <Link to={`/meetings/${row.id}`} onClick={(event) => event.stopPropagation()} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            {topic}
+          </Link>
+          <AttachmentCount count={row.attachmentCount} />
+        </span>
       ),
     },
     { title: '主持人', dataIndex: 'hostName', width: 88, render: orDash },
