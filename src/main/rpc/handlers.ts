@@ -45,5 +45,11 @@ export function createHandlers(services: Services) {
     'meetings:update': (input) => services.meetings.update(input),
     'meetings:delete': (input) => services.meetings.delete(input),
     'meetings:export': (input) => services.minutes.exportDocx(input),
+    'followUps:list': (input) => services.followUps.list(input),
+    'followUps:get': (input) => services.followUps.get(input),
+    'followUps:close': (input) => services.followUps.close(input),
+    'followUps:reopen': (input) => services.followUps.reopen(input),
+    'meetingTemplates:list': () => services.meetingTemplates.list(),
+    'meetingTemplates:get': (input) => services.meetingTemplates.get(input),
   } satisfies HandlerMap;
 }

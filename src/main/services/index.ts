@@ -2,9 +2,11 @@ import type { ServiceContext } from './context';
 import { createBranchService } from './branch.service';
 import { createCommitteeService } from './committee.service';
 import { createDemoService } from './demo.service';
+import { createFollowUpsService } from './followUps.service';
 import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
 import { createMeetingsService } from './meetings.service';
+import { createMeetingTemplatesService } from './meetingTemplates.service';
 import { createMinutesService } from './minutes.service';
 import { createMemberEventsService } from './memberEvents.service';
 import { createMemberImportService } from './memberImport.service';
@@ -30,6 +32,8 @@ export function createServices(context: ServiceContext) {
     committee: createCommitteeService(context),
     meetings,
     minutes: createMinutesService(context, meetings),
+    followUps: createFollowUpsService(context),
+    meetingTemplates: createMeetingTemplatesService(context),
   };
 }
 

@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import { branchContract } from './branch';
 import { committeeContract } from './committee';
 import { demoContract } from './demo';
+import { followUpsContract } from './followUps';
 import { groupsContract } from './groups';
 import { homeContract } from './home';
 import { meetingsContract } from './meetings';
+import { meetingTemplatesContract } from './meetingTemplates';
 import { memberEventsContract } from './memberEvents';
 import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
@@ -22,6 +24,8 @@ export const contract = {
   ...memberImportContract,
   ...committeeContract,
   ...meetingsContract,
+  ...followUpsContract,
+  ...meetingTemplatesContract,
 } as const;
 
 export type Contract = typeof contract;

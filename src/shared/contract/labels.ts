@@ -104,6 +104,8 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
     type: '会议类型',
     preset: '版式',
   },
+  followUps: { ...FIELD_LABELS, status: '办结状态', closedOn: '办结日期', note: '办结情况', closedMeetingId: '汇报会议' },
+  meetingTemplates: { ...FIELD_LABELS, type: '会议类型', from: '新建方式', partyGroupId: '党小组' },
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {
