@@ -145,6 +145,15 @@ describe('meetings:check with the draft attendance and votes', () => {
     expect(draft.votes.map((vote) => vote.valid)).toEqual([true, false]);
     expect(draft.votes[1].explanation).toContain('至少需要 12 票');
     expect(draft.voteProblems).toEqual([[], []]);
+
+    // The editor sends only what was marked: the others are present, as it saves them.
+    const marked = attendance!.filter((entry) => entry.status !== 'present');
+    const editorDraft = await call<MeetingAssessment>(core, 'meetings:check', { types: ['memberAssembly'], partyGroupId: null, heldOn, exclusions: [], attendance: marked, assumePresent: true, votes });
+    expect(editorDraft.counts).toEqual(saved.assessment.counts);
+    expect(editorDraft.quorum).toEqual(saved.assessment.quorum);
+    expect(editorDraft.votes).toEqual(saved.assessment.votes);
+    const plain = await call<MeetingAssessment>(core, 'meetings:check', { types: ['memberAssembly'], partyGroupId: null, heldOn, exclusions: [], attendance: marked, votes });
+    expect(plain.counts).toMatchObject({ present: 0, unmarked: 21 });
   });
 
   it('explains numbers that do not add up, and accepts a vote still being typed', async () => {

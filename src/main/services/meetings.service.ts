@@ -212,7 +212,15 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
     get: ({ id }: { id: number }) => toRecord(id),
 
     /** 应到 and verdicts for a record being entered, before it is saved. */
-    check: (values: CheckValues): MeetingAssessment => assess(values),
+    check({ assumePresent, ...values }: CheckValues): MeetingAssessment {
+      if (!assumePresent) return assess(values);
+      const members = attendanceMembers();
+      const marked = new Map(values.attendance.map((entry) => [entry.memberId, entry]));
+      const attendance = assess(values, members).expected.map(
+        (person) => marked.get(person.memberId) ?? { memberId: person.memberId, status: 'present' as const, leaveKind: null, reason: null, makeupOn: null, makeupBy: null, makeupMethod: null },
+      );
+      return assess({ ...values, attendance }, members);
+    },
 
     /** A meeting that happened is always saved; an invalid quorum is shown on the record, not refused. */
     create(values: CreateValues): MeetingRecord {

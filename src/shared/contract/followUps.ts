@@ -53,6 +53,8 @@ export const followUpCloseInput = z.strictObject({
   closedMeetingId: id.nullish().transform((value) => value ?? null),
 });
 
+export type FollowUpCloseInput = z.input<typeof followUpCloseInput>;
+
 export const followUpsContract = {
   'followUps:list': { input: followUpListInput, output: returns<FollowUp[]>() },
   'followUps:get': { input: idInput, output: returns<FollowUpDetail>() },

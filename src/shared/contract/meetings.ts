@@ -119,6 +119,8 @@ export const meetingCheckInput = z.strictObject({
   heldOn: isoDate,
   exclusions: meetingFields.exclusions,
   attendance: meetingFields.attendance,
+  /** The editor's way: people of 应到 not marked yet count as present (as it saves them). */
+  assumePresent: z.boolean({ error: '应为是或否' }).default(false),
   votes: z
     .array(
       z.strictObject({
