@@ -41,9 +41,10 @@ function aRecord(overrides: Partial<MeetingRecord> = {}): MeetingRecord {
     assessment: {
       expected: [1, 2, 3, 4, 5].map((memberId) => ({ memberId, name: ['陈建华', '李志强', '王丽萍', '刘国平', '张晓燕'][memberId - 1], category: 'full' as const, entitledToVote: true })),
       excluded: [],
-      counts: { expected: 5, expectedFull: 5, expectedProbationary: 0, present: 2, presentFull: 2, presentProbationary: 0, unmarked: 1 },
+      counts: { expected: 5, expectedFull: 5, expectedProbationary: 0, present: 2, presentFull: 2, presentProbationary: 0, unmarked: 1, leave: 1, absent: 1 },
       quorum: { rule: 'committee', valid: false, needed: 3, explanation: '支委会委员 5 名，到会 2 名，未超过半数（至少需要 3 名）。' },
       votes: [],
+      voteProblems: [],
     },
     recordLagDays: 0,
     ...overrides,
@@ -105,7 +106,7 @@ describe('minutesModel', () => {
       summary: '第一段\n\n第二段',
       agenda: [{ title: '研究发展对象', speeches: [{ speakerMemberId: 1, speakerName: '陈建华', summary: '介绍情况' }] }],
       votes: [{ subject: '列为发展对象', agendaPosition: 0, yes: 3, no: 0, abstain: 0, writtenYes: 0, writtenNo: 1 }],
-      decisions: [{ id: 1, text: '报上级党委预审', agendaPosition: 0, ownerMemberId: 2, ownerName: '李志强', dueOn: '2026-04-01', closedOn: null }],
+      decisions: [{ id: 1, text: '报上级党委预审', agendaPosition: 0, ownerMemberId: 2, ownerName: '李志强', dueOn: '2026-04-01', closedOn: null, closedNote: null, closedMeeting: null }],
       attendance: [
         ...aRecord().attendance.slice(0, 3),
         { memberId: 4, name: '刘国平', status: 'absent', leaveKind: null, reason: null, makeupOn: '2026-03-08', makeupBy: '陈建华', makeupMethod: '个别传达' },

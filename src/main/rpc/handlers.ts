@@ -51,5 +51,11 @@ export function createHandlers(services: Services) {
     'attachments:add': (input) => services.attachments.add(input),
     'attachments:get': (input) => services.attachments.get(input),
     'attachments:delete': (input) => services.attachments.delete(input),
+    'followUps:list': (input) => services.followUps.list(input),
+    'followUps:get': (input) => services.followUps.get(input),
+    'followUps:close': (input) => services.followUps.close(input),
+    'followUps:reopen': (input) => services.followUps.reopen(input),
+    'meetingTemplates:list': () => services.meetingTemplates.list(),
+    'meetingTemplates:get': (input) => services.meetingTemplates.get(input),
   } satisfies HandlerMap;
 }

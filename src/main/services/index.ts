@@ -3,9 +3,11 @@ import { createAttachmentsService } from './attachments.service';
 import { createBranchService } from './branch.service';
 import { createCommitteeService } from './committee.service';
 import { createDemoService } from './demo.service';
+import { createFollowUpsService } from './followUps.service';
 import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
 import { createMeetingsService } from './meetings.service';
+import { createMeetingTemplatesService } from './meetingTemplates.service';
 import { createMinutesService } from './minutes.service';
 import { createMemberEventsService } from './memberEvents.service';
 import { createMemberImportService } from './memberImport.service';
@@ -32,6 +34,8 @@ export function createServices(context: ServiceContext) {
     meetings,
     minutes: createMinutesService(context, meetings),
     attachments: createAttachmentsService(context),
+    followUps: createFollowUpsService(context),
+    meetingTemplates: createMeetingTemplatesService(context),
   };
 }
 

@@ -5,7 +5,7 @@ import type { MeetingAssessment, MeetingListItem, MeetingRecord, meetingCheckInp
 import { daysBetween, todayIso } from '../../shared/domain/dates';
 import type { MeetingType } from '../../shared/domain/meetingTypes';
 import { assemblyQuorum, committeeQuorum, expectedAttendance, resolutionPasses, tallyProblems, type AttendanceMember, type AttendanceScope } from '../../shared/domain/quorum';
-import type { MeetingWrite } from '../store/repos/meetings.repo';
+import type { MeetingStored, MeetingWrite } from '../store/repos/meetings.repo';
 import type { ServiceContext } from './context';
 import { ProblemList } from './validation';
 
@@ -18,6 +18,7 @@ type ListInput = z.output<typeof meetingListInput>;
 const BRANCH_WIDE: MeetingType[] = ['memberAssembly', 'partyLecture', 'themedPartyDay', 'orgLifeMeeting', 'democraticReview'];
 
 const NOT_FOUND = '该会议记录不存在，可能已被删除。请刷新列表。';
+const CONFLICT = '这条会议记录已在其他窗口被修改并保存。请关闭本窗口，重新打开后再修改（本次修改未保存）。';
 
 export function createMeetingsService({ store, clock }: ServiceContext) {
   const labels = fieldLabelsFor('meetings:create');
@@ -60,6 +61,8 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
         ? { ...committeeQuorum(expected.length, presentPeople.length), rule: 'committee' as const }
         : null;
     const votes = values.types.includes('memberAssembly') ? (values.votes ?? []).map((vote) => ({ ...resolutionPasses(entitled, vote), subject: vote.subject })) : [];
+    const voteProblems = (values.votes ?? []).map((vote) => tallyProblems(vote, presentEntitled, entitled - presentEntitled));
+    const statusOf = new Map(attendance.map((entry) => [entry.memberId, entry.status]));
     return {
       expected,
       excluded,
@@ -71,9 +74,12 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
         presentFull: presentPeople.filter((person) => person.category === 'full').length,
         presentProbationary: presentPeople.filter((person) => person.category === 'probationary').length,
         unmarked: expected.filter((person) => !marked.has(person.memberId)).length,
+        leave: expected.filter((person) => statusOf.get(person.memberId) === 'leave').length,
+        absent: expected.filter((person) => statusOf.get(person.memberId) === 'absent').length,
       },
       quorum,
       votes,
+      voteProblems,
     };
   }
 
@@ -85,7 +91,7 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
   }
 
   /** Checks a record and resolves the names it snapshots; throws VALIDATION listing every problem. */
-  function prepare(values: CreateValues): MeetingWrite {
+  function prepare(values: CreateValues, existing: MeetingStored | null = null): MeetingWrite {
     const today = todayIso(clock());
     const recordedOn = values.recordedOn ?? today;
     const problems = new ProblemList(labels);
@@ -131,14 +137,33 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
     for (const [field, id, role] of [['recorderMemberId', values.recorderMemberId, '记录人'], ['hostMemberId', values.hostMemberId, '主持人']] as const) {
       if (id !== null && expectedIds.has(id) && statusOf.has(id) && statusOf.get(id) !== 'present') problems.add(field, `${role}应出席会议，请核对出勤情况`);
     }
-    const presentEntitled = assessment.expected.filter((person) => person.entitledToVote && statusOf.get(person.memberId) === 'present').length;
-    const absentEntitled = assessment.expected.filter((person) => person.entitledToVote).length - presentEntitled;
-    values.votes.forEach((vote) => {
-      for (const problem of tallyProblems(vote, presentEntitled, absentEntitled)) problems.add('votes', `“${vote.subject}”：${problem}`);
+    values.votes.forEach((vote, index) => {
+      for (const problem of assessment.voteProblems[index]) problems.add('votes', `“${vote.subject}”：${problem}`);
     });
+    // Decisions keep their identity across edits, so a follow-up closed since is never lost.
+    const savedDecisions = new Map((existing?.decisions ?? []).map((decision) => [decision.id, decision]));
+    const claimed = new Set<number>();
     values.decisions.forEach((decision) => {
-      if (decision.dueOn && decision.dueOn < values.heldOn) problems.add('decisions', `“${decision.text.slice(0, 20)}”的完成期限不能早于召开日期`);
+      const name = `“${decision.text.slice(0, 20)}”`;
+      if (decision.dueOn && decision.dueOn < values.heldOn) problems.add('decisions', `${name}的完成期限不能早于召开日期`);
+      if (decision.id === null) return;
+      const saved = savedDecisions.get(decision.id);
+      if (!saved || claimed.has(decision.id)) {
+        problems.add('decisions', `${name}不是这条记录中已保存的决议（可能已在其他窗口删除），请重新打开记录后再修改`);
+        return;
+      }
+      claimed.add(decision.id);
+      if (saved.closedOn && saved.closedOn < values.heldOn) problems.add('heldOn', `决议${name}已于 ${saved.closedOn} 办结，召开日期不能晚于办结日期`);
+      if (saved.closedMeeting && saved.closedMeeting.heldOn < values.heldOn) {
+        problems.add('heldOn', `决议${name}已在 ${saved.closedMeeting.heldOn} 的会议上汇报办结，召开日期不能晚于该会议`);
+      }
     });
+    // A meeting cited as where earlier decisions were reported cannot move before those decisions.
+    for (const cited of existing ? store.followUps.closedAt(existing.id) : []) {
+      if (values.heldOn < cited.meetingHeldOn) {
+        problems.add('heldOn', `本次会议登记为“${cited.text.slice(0, 20)}”（${cited.meetingHeldOn} 会议的决议）的办结汇报会议，召开日期不能早于 ${cited.meetingHeldOn}`);
+      }
+    }
     const agendaLength = values.agenda.length;
     for (const ref of [...values.decisions, ...values.votes]) {
       if (ref.agendaPosition !== null && ref.agendaPosition >= agendaLength) problems.add('agenda', '决议或表决所属的议题不存在');
@@ -187,7 +212,15 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
     get: ({ id }: { id: number }) => toRecord(id),
 
     /** 应到 and verdicts for a record being entered, before it is saved. */
-    check: (values: CheckValues): MeetingAssessment => assess(values),
+    check({ assumePresent, ...values }: CheckValues): MeetingAssessment {
+      if (!assumePresent) return assess(values);
+      const members = attendanceMembers();
+      const marked = new Map(values.attendance.map((entry) => [entry.memberId, entry]));
+      const attendance = assess(values, members).expected.map(
+        (person) => marked.get(person.memberId) ?? { memberId: person.memberId, status: 'present' as const, leaveKind: null, reason: null, makeupOn: null, makeupBy: null, makeupMethod: null },
+      );
+      return assess({ ...values, attendance }, members);
+    },
 
     /** A meeting that happened is always saved; an invalid quorum is shown on the record, not refused. */
     create(values: CreateValues): MeetingRecord {
@@ -199,8 +232,9 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
       store.transaction(() => {
         const existing = store.meetings.get(id);
         if (!existing) throw new AppError('NOT_FOUND', NOT_FOUND);
-        if (!store.meetings.replace(id, version, prepare(values), clock().toISOString())) {
-          throw new AppError('CONFLICT', '这条会议记录已在其他窗口被修改并保存。请关闭本窗口，重新打开后再修改（本次修改未保存）。');
+        if (existing.version !== version) throw new AppError('CONFLICT', CONFLICT);
+        if (!store.meetings.replace(id, version, prepare(values, existing), clock().toISOString())) {
+          throw new AppError('CONFLICT', CONFLICT);
         }
       });
       return toRecord(id);

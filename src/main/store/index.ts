@@ -4,9 +4,11 @@ import { schemaVersion } from './migrate';
 import { createAttachmentsRepo } from './repos/attachments.repo';
 import { createBranchRepo } from './repos/branch.repo';
 import { createCommitteeRepo } from './repos/committee.repo';
+import { createFollowUpsRepo } from './repos/followUps.repo';
 import { createGroupsRepo } from './repos/groups.repo';
 import { createImportBatchesRepo } from './repos/importBatches.repo';
 import { createMeetingsRepo } from './repos/meetings.repo';
+import { createMeetingTemplatesRepo } from './repos/meetingTemplates.repo';
 import { createMemberEventsRepo } from './repos/memberEvents.repo';
 import { createMembersRepo } from './repos/members.repo';
 import { createSystemRepo } from './repos/system.repo';
@@ -26,9 +28,11 @@ export function storeOver(db: Database.Database, filePath: string) {
     attachments: createAttachmentsRepo(db),
     branch: createBranchRepo(db),
     committee: createCommitteeRepo(db),
+    followUps: createFollowUpsRepo(db),
     groups: createGroupsRepo(db),
     importBatches: createImportBatchesRepo(db),
     meetings: createMeetingsRepo(db),
+    meetingTemplates: createMeetingTemplatesRepo(db),
     members: createMembersRepo(db),
     memberEvents: createMemberEventsRepo(db),
     system: createSystemRepo(db),

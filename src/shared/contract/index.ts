@@ -3,9 +3,11 @@ import { attachmentsContract } from './attachments';
 import { branchContract } from './branch';
 import { committeeContract } from './committee';
 import { demoContract } from './demo';
+import { followUpsContract } from './followUps';
 import { groupsContract } from './groups';
 import { homeContract } from './home';
 import { meetingsContract } from './meetings';
+import { meetingTemplatesContract } from './meetingTemplates';
 import { memberEventsContract } from './memberEvents';
 import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
@@ -24,6 +26,8 @@ export const contract = {
   ...committeeContract,
   ...meetingsContract,
   ...attachmentsContract,
+  ...followUpsContract,
+  ...meetingTemplatesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -105,6 +105,8 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
     preset: '版式',
   },
   attachments: { ...FIELD_LABELS, meetingId: '会议记录', kind: '附件类别', fileName: '文件名', contentBase64: '文件内容' },
+  followUps: { ...FIELD_LABELS, status: '办结状态', closedOn: '办结日期', note: '办结情况', closedMeetingId: '汇报会议' },
+  meetingTemplates: { ...FIELD_LABELS, type: '会议类型', from: '新建方式', partyGroupId: '党小组' },
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {

@@ -52,7 +52,16 @@ export const meetingFields = {
     .max(50)
     .default([]),
   decisions: z
-    .array(z.strictObject({ text: text(500), agendaPosition: position, ownerMemberId: memberRef, dueOn: optionalIsoDate }))
+    .array(
+      z.strictObject({
+        /** The saved decision this row edits; absent for a new one. Decisions keep their identity (and follow-up state) across edits. */
+        id: memberRef,
+        text: text(500),
+        agendaPosition: position,
+        ownerMemberId: memberRef,
+        dueOn: optionalIsoDate,
+      }),
+    )
     .max(100)
     .default([]),
   votes: z
@@ -99,12 +108,33 @@ export const meetingListInput = z
     partyGroupId: id.optional(),
   })
   .optional();
-/** Proposes 应到 for a meeting being entered: who belonged on that day, in the meeting's scope. */
+/**
+ * Proposes 应到 for a meeting being entered (who belonged on that day, in the meeting's scope) and,
+ * given the draft's attendance and votes, the same counts and verdicts saving would store.
+ * A vote being typed may have no subject yet, so subjects and counts are lenient here.
+ */
 export const meetingCheckInput = z.strictObject({
   types: meetingFields.types,
   partyGroupId: memberRef,
   heldOn: isoDate,
   exclusions: meetingFields.exclusions,
+  attendance: meetingFields.attendance,
+  /** The editor's way: people of 应到 not marked yet count as present (as it saves them). */
+  assumePresent: z.boolean({ error: '应为是或否' }).default(false),
+  votes: z
+    .array(
+      z.strictObject({
+        subject: z.string({ error: '应为文字' }).trim().max(200, '不能超过200个字').default(''),
+        agendaPosition: position,
+        yes: count.default(0),
+        no: count.default(0),
+        abstain: count.default(0),
+        writtenYes: count.default(0),
+        writtenNo: count.default(0),
+      }),
+    )
+    .max(50)
+    .default([]),
 });
 
 export type MeetingInput = z.input<typeof meetingCreateInput>;
@@ -129,11 +159,29 @@ export interface MeetingAssessment {
     presentProbationary: number;
     /** Expected people with no attendance entry yet. */
     unmarked: number;
+    leave: number;
+    absent: number;
   };
   /** 党员大会 or 支委会 quorum; null where no quorum rule applies. */
   quorum: (Verdict & { rule: 'assembly' | 'committee' }) | null;
-  /** One verdict per vote (党员大会 resolutions need more than half of those entitled). */
+  /** One verdict per vote, in the order of the votes (党员大会 resolutions need more than half of those entitled). */
   votes: (Verdict & { subject: string })[];
+  /** Per vote, in order: problems with the numbers themselves (more votes than voters…); empty when they add up. */
+  voteProblems: string[][];
+}
+
+/** A decision as the record shows it, with its follow-up state. */
+export interface MeetingDecision {
+  id: number;
+  text: string;
+  agendaPosition: number | null;
+  ownerMemberId: number | null;
+  ownerName: string | null;
+  dueOn: string | null;
+  closedOn: string | null;
+  closedNote: string | null;
+  /** The later meeting where it was reported done. */
+  closedMeeting: { id: number; heldOn: string; topic: string } | null;
 }
 
 export interface MeetingRecord {
@@ -156,7 +204,7 @@ export interface MeetingRecord {
   recordedOn: string;
   summary: string | null;
   agenda: { title: string; speeches: { speakerMemberId: number | null; speakerName: string; summary: string }[] }[];
-  decisions: { id: number; text: string; agendaPosition: number | null; ownerMemberId: number | null; ownerName: string | null; dueOn: string | null; closedOn: string | null }[];
+  decisions: MeetingDecision[];
   votes: { subject: string; agendaPosition: number | null; yes: number; no: number; abstain: number; writtenYes: number; writtenNo: number }[];
   attendance: {
     memberId: number;

@@ -30,7 +30,8 @@ export interface MeetingWrite {
     makeupMethod?: string | null;
   }[];
   agenda?: { title: string; speeches: { speakerMemberId: number | null; speakerName: string; summary: string }[] }[];
-  decisions?: { text: string; agendaPosition: number | null; ownerMemberId: number | null; ownerName: string | null; dueOn: string | null }[];
+  /** A decision with an id updates that saved decision (keeping its follow-up state); without one it is new. */
+  decisions?: { id?: number | null; text: string; agendaPosition: number | null; ownerMemberId: number | null; ownerName: string | null; dueOn: string | null }[];
   votes?: { subject: string; agendaPosition: number | null; yes: number; no: number; abstain: number; writtenYes: number; writtenNo: number }[];
   guests?: { kind: GuestKind; name: string; note: string | null }[];
   exclusions?: { memberId: number; reason: string }[];
@@ -103,16 +104,24 @@ export function createMeetingsRepo(db: Database.Database) {
   const insertAgenda = db.prepare('INSERT INTO meeting_agenda_items (meeting_id, position, title) VALUES (?, ?, ?)');
   const insertSpeech = db.prepare('INSERT INTO meeting_speeches (agenda_item_id, position, speaker_member_id, speaker_name, summary) VALUES (?, ?, ?, ?, ?)');
   const insertDecision = db.prepare(
-    `INSERT INTO meeting_decisions (meeting_id, position, agenda_position, text, owner_member_id, owner_name, due_on, closed_on, closed_note, closed_meeting_id)
-     VALUES (@meetingId, @position, @agendaPosition, @text, @ownerMemberId, @ownerName, @dueOn, @closedOn, @closedNote, @closedMeetingId)`,
+    `INSERT INTO meeting_decisions (meeting_id, position, agenda_position, text, owner_member_id, owner_name, due_on)
+     VALUES (@meetingId, @position, @agendaPosition, @text, @ownerMemberId, @ownerName, @dueOn)`,
   );
+  // Only what the record's editor changes; the follow-up state (closed_*) is left as it is.
+  const updateDecision = db.prepare(
+    `UPDATE meeting_decisions SET position = @position, agenda_position = @agendaPosition, text = @text, owner_member_id = @ownerMemberId,
+       owner_name = @ownerName, due_on = @dueOn WHERE id = @id AND meeting_id = @meetingId`,
+  );
+  const selectDecisionIds = db.prepare<[number], { id: number }>('SELECT id FROM meeting_decisions WHERE meeting_id = ?');
+  const deleteDecision = db.prepare('DELETE FROM meeting_decisions WHERE id = ?');
   const insertVote = db.prepare(
     `INSERT INTO meeting_votes (meeting_id, position, agenda_position, subject, yes, no, abstain, written_yes, written_no)
      VALUES (@meetingId, @position, @agendaPosition, @subject, @yes, @no, @abstain, @writtenYes, @writtenNo)`,
   );
   const insertGuest = db.prepare('INSERT INTO meeting_guests (meeting_id, position, kind, name, note) VALUES (?, ?, ?, ?, ?)');
   const insertExclusion = db.prepare('INSERT INTO meeting_exclusions (meeting_id, member_id, reason) VALUES (?, ?, ?)');
-  const deleteParts = ['meeting_obligations', 'meeting_attendance', 'meeting_agenda_items', 'meeting_decisions', 'meeting_votes', 'meeting_guests', 'meeting_exclusions'].map(
+  // Decisions are not replaced wholesale: they are matched by id (see writeDecisions).
+  const deleteParts = ['meeting_obligations', 'meeting_attendance', 'meeting_agenda_items', 'meeting_votes', 'meeting_guests', 'meeting_exclusions'].map(
     (table) => db.prepare(`DELETE FROM ${table} WHERE meeting_id = ?`),
   );
   const selectMeeting = db.prepare<[number], MeetingRow>('SELECT * FROM meetings WHERE id = ? AND deleted_at IS NULL');
@@ -124,8 +133,25 @@ export function createMeetingsRepo(db: Database.Database) {
   const selectSpeeches = db.prepare<[number], { speaker_member_id: number | null; speaker_name: string; summary: string }>(
     'SELECT speaker_member_id, speaker_name, summary FROM meeting_speeches WHERE agenda_item_id = ? ORDER BY position',
   );
-  const selectDecisions = db.prepare<[number], { id: number; position: number; agenda_position: number | null; text: string; owner_member_id: number | null; owner_name: string | null; due_on: string | null; closed_on: string | null; closed_note: string | null; closed_meeting_id: number | null }>(
-    'SELECT * FROM meeting_decisions WHERE meeting_id = ? ORDER BY position',
+  const selectDecisions = db.prepare<
+    [number],
+    {
+      id: number;
+      agenda_position: number | null;
+      text: string;
+      owner_member_id: number | null;
+      owner_name: string | null;
+      due_on: string | null;
+      closed_on: string | null;
+      closed_note: string | null;
+      closed_meeting_id: number | null;
+      closed_meeting_held_on: string | null;
+      closed_meeting_topic: string | null;
+    }
+  >(
+    `SELECT d.*, c.held_on AS closed_meeting_held_on, c.topic AS closed_meeting_topic
+     FROM meeting_decisions d LEFT JOIN meetings c ON c.id = d.closed_meeting_id AND c.deleted_at IS NULL
+     WHERE d.meeting_id = ? ORDER BY d.position`,
   );
   const selectVotes = db.prepare<[number], { subject: string; agenda_position: number | null; yes: number; no: number; abstain: number; written_yes: number; written_no: number }>(
     'SELECT * FROM meeting_votes WHERE meeting_id = ? ORDER BY position',
@@ -147,8 +173,22 @@ export function createMeetingsRepo(db: Database.Database) {
      ORDER BY m.held_on DESC, m.id DESC`,
   );
 
-  /** Writes every part of a record; decisions keep their follow-up state when their text is unchanged. */
-  function writeParts(meetingId: number, meeting: MeetingWrite, previousDecisions: ReturnType<typeof selectDecisions.all> = []) {
+  /**
+   * Decisions are matched by id: a saved one is updated in place (its follow-up state stays), a new
+   * one is inserted, and a saved one no longer listed is deleted. The service checks the ids first.
+   */
+  function writeDecisions(meetingId: number, decisions: NonNullable<MeetingWrite['decisions']>) {
+    const kept = new Set(decisions.map((decision) => decision.id).filter((id): id is number => typeof id === 'number'));
+    for (const { id } of selectDecisionIds.all(meetingId)) if (!kept.has(id)) deleteDecision.run(id);
+    decisions.forEach((decision, position) => {
+      const values = { meetingId, position, agendaPosition: decision.agendaPosition, text: decision.text, ownerMemberId: decision.ownerMemberId, ownerName: decision.ownerName, dueOn: decision.dueOn };
+      if (typeof decision.id === 'number') updateDecision.run({ ...values, id: decision.id });
+      else insertDecision.run(values);
+    });
+  }
+
+  /** Writes every part of a record. */
+  function writeParts(meetingId: number, meeting: MeetingWrite) {
     for (const type of meeting.types) insertObligation.run(meetingId, type);
     for (const entry of meeting.attendance) {
       insertAttendance.run(meetingId, entry.memberId, entry.status, entry.leaveKind, entry.reason, entry.makeupOn ?? null, entry.makeupBy ?? null, entry.makeupMethod ?? null);
@@ -157,17 +197,7 @@ export function createMeetingsRepo(db: Database.Database) {
       const itemId = Number(insertAgenda.run(meetingId, position, item.title).lastInsertRowid);
       item.speeches.forEach((speech, index) => insertSpeech.run(itemId, index, speech.speakerMemberId, speech.speakerName, speech.summary));
     });
-    (meeting.decisions ?? []).forEach((decision, position) => {
-      const before = previousDecisions.find((previous) => previous.position === position && previous.text === decision.text);
-      insertDecision.run({
-        meetingId,
-        position,
-        ...decision,
-        closedOn: before?.closed_on ?? null,
-        closedNote: before?.closed_note ?? null,
-        closedMeetingId: before?.closed_meeting_id ?? null,
-      });
-    });
+    writeDecisions(meetingId, meeting.decisions ?? []);
     (meeting.votes ?? []).forEach((vote, position) => insertVote.run({ meetingId, position, ...vote }));
     (meeting.guests ?? []).forEach((guest, position) => insertGuest.run(meetingId, position, guest.kind, guest.name, guest.note));
     for (const exclusion of meeting.exclusions ?? []) insertExclusion.run(meetingId, exclusion.memberId, exclusion.reason);
@@ -200,10 +230,9 @@ export function createMeetingsRepo(db: Database.Database) {
     },
     /** Replaces a record's content; false when the stored version differs (someone saved first). */
     replace(id: number, version: number, meeting: MeetingWrite, now: string): boolean {
-      const previousDecisions = selectDecisions.all(id);
       if (updateMeeting.run({ ...meetingParams(meeting), id, version, now }).changes === 0) return false;
       for (const statement of deleteParts) statement.run(id);
-      writeParts(id, meeting, previousDecisions);
+      writeParts(id, meeting);
       return true;
     },
     get(id: number): MeetingStored | null {
@@ -240,6 +269,11 @@ export function createMeetingsRepo(db: Database.Database) {
           ownerName: decision.owner_name,
           dueOn: decision.due_on,
           closedOn: decision.closed_on,
+          closedNote: decision.closed_note,
+          closedMeeting:
+            decision.closed_meeting_id !== null && decision.closed_meeting_held_on !== null
+              ? { id: decision.closed_meeting_id, heldOn: decision.closed_meeting_held_on, topic: decision.closed_meeting_topic ?? '' }
+              : null,
         })),
         votes: selectVotes.all(id).map((vote) => ({
           subject: vote.subject,

@@ -6,6 +6,7 @@ import { useHome } from '../../api/branch';
 import { formatDate, orDash } from '../../lib/format';
 import { BranchEditButton } from '../../components/BranchEditButton';
 import { ElectionNotice } from '../../components/ElectionNotice';
+import { FollowUpsCard } from '../followUps/FollowUpsCard';
 
 export function HomePage() {
   const home = useHome();
@@ -23,6 +24,7 @@ export function HomePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <FollowUpsCard />
             <BranchCard data={data} />
             <CommitteeCard data={data} />
           </Space>

@@ -2,7 +2,6 @@ import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Button, Empty, Input, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
 import type { ExpectedPerson, MeetingAssessment } from '../../../../shared/contract/meetings';
 import { LEAVE_KIND_LABELS, LEAVE_KINDS, type AttendanceStatus, type LeaveKind } from '../../../../shared/domain/meetingTypes';
-import type { Verdict } from '../../../../shared/domain/quorum';
 
 /** One person's attendance as the form holds it; 补学 fields of a saved record are kept as they were. */
 export interface AttendanceEntry {
@@ -17,37 +16,6 @@ export interface AttendanceEntry {
 
 export type AttendanceMap = Record<number, AttendanceEntry>;
 
-export interface LiveCounts {
-  expected: number;
-  expectedFull: number;
-  expectedProbationary: number;
-  present: number;
-  presentFull: number;
-  presentProbationary: number;
-  leave: number;
-  absent: number;
-  entitled: number;
-  presentEntitled: number;
-}
-
-/** 应到/实到 counted from the proposed 应到 and the statuses marked so far. */
-export function countAttendance(expected: readonly ExpectedPerson[], attendance: AttendanceMap): LiveCounts {
-  const statusOf = (person: ExpectedPerson) => attendance[person.memberId]?.status ?? 'present';
-  const present = expected.filter((person) => statusOf(person) === 'present');
-  return {
-    expected: expected.length,
-    expectedFull: expected.filter((person) => person.category === 'full').length,
-    expectedProbationary: expected.filter((person) => person.category === 'probationary').length,
-    present: present.length,
-    presentFull: present.filter((person) => person.category === 'full').length,
-    presentProbationary: present.filter((person) => person.category === 'probationary').length,
-    leave: expected.filter((person) => statusOf(person) === 'leave').length,
-    absent: expected.filter((person) => statusOf(person) === 'absent').length,
-    entitled: expected.filter((person) => person.entitledToVote).length,
-    presentEntitled: present.filter((person) => person.entitledToVote).length,
-  };
-}
-
 const STATUS_OPTIONS: { value: AttendanceStatus; label: string }[] = [
   { value: 'present', label: '出席' },
   { value: 'leave', label: '请假' },
@@ -55,24 +23,26 @@ const STATUS_OPTIONS: { value: AttendanceStatus; label: string }[] = [
 ];
 
 interface Props {
-  /** Null until 会议类型 and 召开日期 (and the 党小组 of a 党小组会) are chosen. */
+  /**
+   * The service's answer for the draft (meetings:check): 应到, the counts of the statuses marked and
+   * the quorum verdict, the same as saving stores. Undefined until 会议类型 and 召开日期 (and the 党小组
+   * of a 党小组会) are chosen.
+   */
   assessment: MeetingAssessment | undefined;
   waitingFor: string | null;
   loading: boolean;
   attendance: AttendanceMap;
   onChange: (next: AttendanceMap) => void;
-  quorum: Verdict | null;
 }
 
-/** 出席情况: the proposed 应到 split 正式/预备, one 出席/请假/缺席 switch each, live counts and the quorum. */
-export function AttendancePanel({ assessment, waitingFor, loading, attendance, onChange, quorum }: Props) {
+/** 出席情况: the proposed 应到 split 正式/预备, one 出席/请假/缺席 switch each, the counts and the quorum. */
+export function AttendancePanel({ assessment, waitingFor, loading, attendance, onChange }: Props) {
   if (waitingFor) return <Typography.Text type="secondary">{waitingFor}</Typography.Text>;
   if (!assessment) return <Spin />;
-  const { expected, excluded } = assessment;
+  const { expected, excluded, counts, quorum } = assessment;
   if (expected.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="按所选会议类型和日期，没有应到人员（谈心谈话不统计应到）。" />;
   }
-  const counts = countAttendance(expected, attendance);
   const set = (memberId: number, change: Partial<AttendanceEntry>) => {
     const previous = attendance[memberId] ?? { memberId, status: 'present' };
     const next: AttendanceEntry = { ...previous, ...change };
@@ -94,7 +64,7 @@ export function AttendancePanel({ assessment, waitingFor, loading, attendance, o
           {counts.leave > 0 && `，请假 ${counts.leave} 名`}
           {counts.absent > 0 && `，缺席 ${counts.absent} 名`}
         </Typography.Text>
-        <Button onClick={allPresent} disabled={counts.present === counts.expected}>
+        <Button onClick={allPresent} disabled={expected.every((person) => (attendance[person.memberId]?.status ?? 'present') === 'present')}>
           全部出席
         </Button>
       </div>

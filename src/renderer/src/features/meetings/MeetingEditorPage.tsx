@@ -21,14 +21,18 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { MeetingStart } from '../../../../shared/contract/meetingTemplates';
 import { GUEST_KIND_LABELS, GUEST_KINDS, meetingFields, type GuestKind, type MeetingInput, type MeetingRecord } from '../../../../shared/contract/meetings';
 import { daysBetween, todayIso } from '../../../../shared/domain/dates';
 import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../../shared/domain/meetingTypes';
-import { assemblyQuorum, committeeQuorum, resolutionPasses, tallyProblems, type Verdict } from '../../../../shared/domain/quorum';
+import { draftFromRecord, nextHeldOn, type MeetingDraft } from '../../../../shared/domain/meetingTemplates';
 import { RpcError } from '../../api/client';
 import { useCreateMeeting, useMeeting, useMeetingCheck, useUpdateMeeting } from '../../api/meetings';
+import { useMeetingStart, useMeetingStartOptions } from '../../api/meetingTemplates';
+import { DecisionFollowUp } from '../followUps/DecisionFollowUp';
+import { useDebounced } from '../../lib/useDebounced';
 import { AttachmentsCard } from './AttachmentsCard';
 import { useDeleteMeetingWithUndo } from './useDeleteMeetingWithUndo';
 import { useMembers } from '../../api/members';
@@ -36,7 +40,7 @@ import { useGroupList } from '../../api/organization';
 import { formatDate } from '../../lib/format';
 import { DATE_INPUT_FORMATS, isoDateItemProps, keepEnterInDateFields, zodRule } from '../../lib/forms';
 import { MeetingDocumentsButton } from './MeetingDocumentsButton';
-import { AttendancePanel, countAttendance, type AttendanceEntry, type AttendanceMap } from './AttendancePanel';
+import { AttendancePanel, type AttendanceEntry, type AttendanceMap } from './AttendancePanel';
 
 interface EditorValues {
   types: MeetingType[];
@@ -54,7 +58,8 @@ interface EditorValues {
   recordedOn: string | null;
   summary?: string | null;
   agenda: { title: string; speeches: { speaker?: string | null; summary: string }[] }[];
-  decisions: { text: string; agendaPosition?: number | null; ownerMemberId?: number | null; dueOn?: string | null }[];
+  /** id: the saved decision a row edits, so its follow-up state survives the edit. */
+  decisions: { id?: number | null; text: string; agendaPosition?: number | null; ownerMemberId?: number | null; dueOn?: string | null }[];
   votes: { subject: string; agendaPosition?: number | null; yes?: number | null; no?: number | null; abstain?: number | null; writtenYes?: number | null; writtenNo?: number | null }[];
   guests: { kind: GuestKind; name: string; note?: string | null }[];
 }
@@ -97,6 +102,31 @@ const timeItemProps = {
 /** A new record: written up today unless the secretary says otherwise. */
 const blank = (): EditorValues => ({ types: [], heldOn: null, topic: '', recordedOn: todayIso(), agenda: [], decisions: [], votes: [], guests: [] });
 
+/** What a template, a copied record or the previous record of a backlog puts in the form. */
+function draftValues(draft: MeetingDraft): Partial<EditorValues> {
+  return {
+    types: draft.types,
+    partyGroupId: draft.partyGroupId,
+    startsAt: draft.startsAt,
+    endsAt: draft.endsAt,
+    location: draft.location,
+    topic: draft.topic,
+    hostMemberId: draft.hostMemberId,
+    recorderMemberId: draft.recorderMemberId,
+    lecturer: draft.lecturerName,
+    lectureTitle: draft.lectureTitle,
+    agenda: draft.agenda.map((item) => ({ title: item.title, speeches: [] })),
+  };
+}
+
+const isBlank = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+/** 保存并新建下一条: the next record of a backlog starts as a copy of the one just saved, a cadence step later. */
+interface CarryOver {
+  draft: MeetingDraft;
+  heldOn: string | null;
+  previous: { id: number; heldOn: string; topic: string };
+}
 function toValues(record: MeetingRecord): EditorValues {
   return {
     types: record.types,
@@ -113,7 +143,7 @@ function toValues(record: MeetingRecord): EditorValues {
     recordedOn: record.recordedOn,
     summary: record.summary,
     agenda: record.agenda.map((item) => ({ title: item.title, speeches: item.speeches.map((speech) => ({ speaker: speech.speakerName, summary: speech.summary })) })),
-    decisions: record.decisions.map(({ text, agendaPosition, ownerMemberId, dueOn }) => ({ text, agendaPosition, ownerMemberId, dueOn })),
+    decisions: record.decisions.map(({ id, text, agendaPosition, ownerMemberId, dueOn }) => ({ id, text, agendaPosition, ownerMemberId, dueOn })),
     votes: record.votes.map((vote) => ({ ...vote })),
     guests: record.guests.map((guest) => ({ ...guest })),
   };
@@ -126,6 +156,8 @@ export function MeetingEditorPage() {
   const id = isNew ? null : Number(params.id);
   const validId = id === null || (Number.isInteger(id) && id > 0);
   const record = useMeeting(validId ? id : null);
+  const location = useLocation();
+  const carry = isNew ? ((location.state as { carry?: CarryOver } | null)?.carry ?? null) : null;
 
   if (!validId || record.isError) {
     return (
@@ -152,8 +184,8 @@ export function MeetingEditorPage() {
       </div>
     );
   }
-  // A fresh editor per record, so nothing typed for one record carries over to another.
-  return <MeetingEditor key={id ?? 'new'} record={record.data ?? null} />;
+  // A fresh editor per record (and per 新建, even from a new record), so nothing typed carries over unasked.
+  return <MeetingEditor key={id ?? `new-${location.key}`} record={record.data ?? null} carry={carry} />;
 }
 
 function Crumbs({ title, year }: { title: string; year?: string }) {
@@ -165,7 +197,7 @@ function Crumbs({ title, year }: { title: string; year?: string }) {
   );
 }
 
-function MeetingEditor({ record }: { record: MeetingRecord | null }) {
+function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry: CarryOver | null }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<EditorValues>();
@@ -179,10 +211,57 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
   );
   const exclusions = useMemo(() => record?.exclusions ?? [], [record]);
   const [problems, setProblems] = useState<Partial<Record<Section, string[]>>>({});
+  const [startNotice, setStartNotice] = useState<ReactNode>(() =>
+    carry ? (
+      <>
+        上一条已保存：<Link to={`/meetings/${carry.previous.id}`}>{formatDate(carry.previous.heldOn)} {carry.previous.topic}</Link>
+        。本条沿用它的类型、时间、地点、主持人、记录人和议题，
+        {carry.heldOn ? `召开日期顺延为 ${formatDate(carry.heldOn)}，请核对。` : '请填写召开日期。'}
+      </>
+    ) : null,
+  );
+  const [searchParams] = useSearchParams();
+  const startOptions = useMeetingStartOptions();
+  const startAction = useMeetingStart();
 
+  // The form is filled when the record is opened and after each save (a new version); a refresh after
+  // closing a follow-up (same version) must not wipe what is being typed.
+  const loadedVersion = record ? `${record.id}/${record.version}` : 'new';
   useEffect(() => {
-    form.setFieldsValue(record ? toValues(record) : blank());
-  }, [record, form]);
+    form.setFieldsValue(record ? toValues(record) : carry ? { ...blank(), ...draftValues(carry.draft), heldOn: carry.heldOn } : blank());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the loaded version on purpose (see above)
+  }, [loadedVersion, form]);
+
+  /** Fills what is still empty from a template or a copied record; the agenda only while it has no items. */
+  const applyStart = (start: MeetingStart) => {
+    const current = form.getFieldsValue(true) as EditorValues;
+    const patch: Partial<EditorValues> = {};
+    for (const [key, value] of Object.entries(draftValues(start.draft)) as [keyof EditorValues, unknown][]) {
+      if (key === 'types') patch.types = MEETING_TYPES.filter((type) => (current.types ?? []).includes(type) || start.draft.types.includes(type));
+      else if (isBlank(current[key]) && !isBlank(value)) (patch as Record<string, unknown>)[key] = value;
+    }
+    form.setFieldsValue(patch);
+    const typeName = MEETING_TYPE_LABELS[start.type];
+    const source = start.source ? `${formatDate(start.source.heldOn)}的${typeName}` : null;
+    setStartNotice(
+      start.from === 'template'
+        ? `已按${typeName}模板填入 ${start.draft.agenda.length} 个议题${start.draft.hostMemberId !== null ? `，主持人为${start.type === 'groupMeeting' ? '党小组组长' : '书记'}` : ''}${source ? `；记录人、地点和时间沿用上次（${source}）` : ''}。请填写召开日期和主题。`
+        : `已复制上次${typeName}（${formatDate(start.source!.heldOn)}：${start.source!.topic}）的类型、时间、地点、主持人、记录人和议题；召开日期、出席和会议内容请重新填写。`,
+    );
+  };
+  const requestStart = (input: { type: MeetingType; from: 'template' | 'last' }) => {
+    startAction.mutate({ ...input, partyGroupId: form.getFieldValue('partyGroupId') ?? null }, { onSuccess: applyStart, onError: (error) => message.error(error.message) });
+  };
+  // 新建 ▸ 按模板 / 复制上次 from the list arrives as ?start=template&type=committeeMeeting.
+  const startRequested = useRef(false);
+  useEffect(() => {
+    const from = searchParams.get('start');
+    const type = searchParams.get('type') as MeetingType | null;
+    if (record || startRequested.current || (from !== 'template' && from !== 'last') || !type || !MEETING_TYPES.includes(type)) return;
+    startRequested.current = true;
+    requestStart({ type, from });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the address the page was opened with
+  }, []);
 
   const types = (Form.useWatch('types', form) as MeetingType[] | undefined) ?? [];
   const heldOn = Form.useWatch('heldOn', form) as string | null | undefined;
@@ -190,6 +269,7 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
   const recordedOn = Form.useWatch('recordedOn', form) as string | null | undefined;
   const agendaWatch = Form.useWatch('agenda', form) as EditorValues['agenda'] | undefined;
   const votesWatch = Form.useWatch('votes', form) as EditorValues['votes'] | undefined;
+  const decisionsWatch = Form.useWatch('decisions', form) as EditorValues['decisions'] | undefined;
   const isLecture = types.includes('partyLecture');
   const isGroupMeeting = types.includes('groupMeeting');
 
@@ -197,17 +277,32 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
   const branchWide = types.some((type) => ['memberAssembly', 'partyLecture', 'themedPartyDay', 'orgLifeMeeting', 'democraticReview'].includes(type));
   const waitingFor =
     types.length === 0 ? '请先选择会议类型和召开日期，系统按当天的党员名册列出应到人员。' : !heldOn ? '请填写召开日期，系统按当天的党员名册列出应到人员。' : isGroupMeeting && !branchWide && !partyGroupId ? '请选择党小组，系统列出当天该党小组的党员。' : null;
-  const check = useMeetingCheck(
-    waitingFor === null && heldOn ? { types: [...types].sort(), partyGroupId: isGroupMeeting ? (partyGroupId ?? null) : null, heldOn, exclusions } : null,
+  // The service judges the draft as saving would (counts, quorum, each vote); asked again shortly after each change.
+  const checkInput = useDebounced(
+    waitingFor === null && heldOn
+      ? {
+          types: [...types].sort(),
+          partyGroupId: isGroupMeeting ? (partyGroupId ?? null) : null,
+          heldOn,
+          exclusions,
+          // Only what was marked; whoever was not switched to 请假 or 缺席 is present, as saving records them.
+          attendance: Object.values(attendance).map((entry) => ({ memberId: entry.memberId, status: entry.status })),
+          assumePresent: true,
+          votes: (votesWatch ?? []).map((vote) => ({
+            subject: vote?.subject ?? '',
+            yes: vote?.yes ?? 0,
+            no: vote?.no ?? 0,
+            abstain: vote?.abstain ?? 0,
+            writtenYes: vote?.writtenYes ?? 0,
+            writtenNo: vote?.writtenNo ?? 0,
+          })),
+        }
+      : null,
+    200,
   );
-  const expected = useMemo(() => (waitingFor === null ? (check.data?.expected ?? []) : []), [check.data, waitingFor]);
-
-  const counts = countAttendance(expected, attendance);
-  const quorum: Verdict | null = types.includes('memberAssembly')
-    ? assemblyQuorum(counts.entitled, counts.presentEntitled)
-    : types.includes('committeeMeeting') && expected.length > 0
-      ? committeeQuorum(counts.expected, counts.present)
-      : null;
+  const check = useMeetingCheck(checkInput);
+  const assessment = waitingFor === null ? check.data : undefined;
+  const expected = useMemo(() => assessment?.expected ?? [], [assessment]);
 
   const memberOptions = useMemo(
     () => (members.data ?? []).map((member) => ({ value: member.id, label: member.status === 'active' ? member.name : `${member.name}（已离开）` })),
@@ -248,6 +343,7 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
         }),
       })),
       decisions: (values.decisions ?? []).map((decision) => ({
+        id: decision.id ?? null,
         text: decision.text ?? '',
         agendaPosition: decision.agendaPosition ?? null,
         ownerMemberId: decision.ownerMemberId ?? null,
@@ -307,7 +403,8 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
     if (fields.length > 0) form.scrollToField(fields[0].name, { block: 'center' });
   };
 
-  const save = async () => {
+  /** next: 保存并新建下一条 — a new record starts as a copy of this one, a cadence step later. */
+  const save = async (then: 'stay' | 'next' = 'stay') => {
     let values: EditorValues;
     try {
       values = await form.validateFields();
@@ -332,7 +429,13 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
       } else {
         const saved = await create.mutateAsync(input);
         message.success('已保存会议记录');
-        navigate(`/meetings/${saved.id}`, { replace: true });
+        if (then === 'next') {
+          const next: CarryOver = { draft: draftFromRecord(saved), heldOn: nextHeldOn(saved.types, saved.heldOn, todayIso()), previous: { id: saved.id, heldOn: saved.heldOn, topic: saved.topic } };
+          navigate('/meetings/new', { state: { carry: next } });
+          window.scrollTo({ top: 0 });
+        } else {
+          navigate(`/meetings/${saved.id}`, { replace: true });
+        }
       }
     } catch (error) {
       placeProblems(error);
@@ -356,6 +459,10 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
       exclusions,
     };
   };
+
+  // A blank new record with a type chosen and no agenda yet is offered that type's template or last record.
+  const offerType = !record && (agendaWatch ?? []).length === 0 ? types.find((type) => startOptions.data?.some((option) => option.type === type && (option.template || option.last))) : undefined;
+  const offer = offerType ? startOptions.data?.find((option) => option.type === offerType) : undefined;
 
   const lag = heldOn && recordedOn && recordedOn > heldOn ? daysBetween(heldOn, recordedOn) : 0;
   const title = record ? record.topic : '新建会议记录';
@@ -384,12 +491,18 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
           )}
           <MeetingDocumentsButton recordId={record?.id ?? null} plan={signInPlan} />
           <Button onClick={() => navigate(record ? `/meetings?year=${record.heldOn.slice(0, 4)}` : '/meetings')}>返回列表</Button>
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={save} title="Ctrl+Enter">
+          {!record && (
+            <Button loading={saving} onClick={() => void save('next')} title="Ctrl+Shift+Enter">
+              保存并新建下一条
+            </Button>
+          )}
+          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()} title="Ctrl+Enter">
             保存
           </Button>
         </Space>
       </div>
 
+      {startNotice && <Alert type="info" showIcon closable style={{ marginBottom: 16 }} title={startNotice} onClose={() => setStartNotice(null)} data-testid="start-notice" />}
       {record && <SavedVerdicts record={record} />}
       <SectionProblems messages={problems.general} />
 
@@ -399,7 +512,7 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
-            void save();
+            void save(event.shiftKey && !record ? 'next' : 'stay');
             return;
           }
           keepEnterInDateFields(event);
@@ -411,7 +524,25 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
             name="types"
             required
             rules={[zodRule(meetingFields.types)]}
-            extra="一次活动可同时计入多项，如主题党日中召开支部党员大会并上党课。"
+            extra={
+              <>
+                一次活动可同时计入多项，如主题党日中召开支部党员大会并上党课。
+                {offer && (
+                  <div className="start-offer" data-testid="start-offer">
+                    {offer.template && (
+                      <Button type="link" size="small" loading={startAction.isPending} onClick={() => requestStart({ type: offer.type, from: 'template' })}>
+                        按{offer.template.name}模板填写议题
+                      </Button>
+                    )}
+                    {offer.last && (
+                      <Button type="link" size="small" loading={startAction.isPending} onClick={() => requestStart({ type: offer.type, from: 'last' })}>
+                        复制上次{offer.template?.name ?? MEETING_TYPE_LABELS[offer.type]}（{formatDate(offer.last.heldOn)}）
+                      </Button>
+                    )}
+                  </div>
+                )}
+              </>
+            }
           >
             <Checkbox.Group options={MEETING_TYPES.map((value) => ({ value, label: MEETING_TYPE_LABELS[value] }))} />
           </Form.Item>
@@ -491,12 +622,11 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
         <Card title="出席情况" style={{ marginBottom: 16 }} data-testid="attendance-card">
           <SectionProblems messages={problems.attendance} />
           <AttendancePanel
-            assessment={waitingFor === null ? check.data : undefined}
+            assessment={assessment}
             waitingFor={waitingFor}
-            loading={check.isFetching}
+            loading={check.isPending && checkInput !== null}
             attendance={attendance}
             onChange={setAttendance}
-            quorum={quorum}
           />
           {check.isError && <Typography.Text type="danger">{check.error.message}</Typography.Text>}
           <Typography.Text strong style={{ display: 'block', margin: '8px 0' }}>
@@ -594,9 +724,9 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
               <>
                 {rows.map((row, index) => {
                   const vote = votesWatch?.[index];
-                  const tally = { yes: vote?.yes ?? 0, no: vote?.no ?? 0, abstain: vote?.abstain ?? 0, writtenYes: vote?.writtenYes ?? 0, writtenNo: vote?.writtenNo ?? 0 };
-                  const warnings = expected.length > 0 ? tallyProblems(tally, counts.presentEntitled, counts.entitled - counts.presentEntitled) : [];
-                  const verdict = types.includes('memberAssembly') && vote?.subject ? resolutionPasses(counts.entitled, tally) : null;
+                  // The service's verdicts for the draft, by position (党员大会 only for the verdict).
+                  const warnings = expected.length > 0 ? (assessment?.voteProblems[index] ?? []) : [];
+                  const verdict = types.includes('memberAssembly') && vote?.subject ? (assessment?.votes[index] ?? null) : null;
                   return (
                     <Card
                       key={row.key}
@@ -663,23 +793,43 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
 
         <Card title="决议事项" style={{ marginBottom: 16 }}>
           <SectionProblems messages={problems.decisions} />
+          <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>
+            填写了负责人或完成期限的决议事项列入首页“待办事项”，办结时登记办结日期、情况和汇报的会议。
+          </Typography.Paragraph>
           <Form.List name="decisions">
             {(rows, { add, remove: removeRow }) => (
               <>
-                {rows.map((row) => (
-                  <div key={row.key} className="meeting-list-row">
-                    <Form.Item name={[row.name, 'text']} rules={[{ required: true, whitespace: true, message: '请填写决议内容' }]} style={{ marginBottom: 0, flex: 1 }}>
-                      <Input.TextArea aria-label="决议内容" placeholder="决议或议定事项" autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
-                    </Form.Item>
-                    <Form.Item name={[row.name, 'ownerMemberId']} style={{ marginBottom: 0 }}>
-                      <Select aria-label="负责人" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="负责人" options={memberOptions} style={{ width: 130 }} />
-                    </Form.Item>
-                    <Form.Item name={[row.name, 'dueOn']} style={{ marginBottom: 0 }} {...isoDateItemProps}>
-                      <DatePicker aria-label="完成期限" format={DATE_INPUT_FORMATS} placeholder="完成期限" style={{ width: 140 }} />
-                    </Form.Item>
+                {rows.map((row, index) => {
+                  const decisionId = decisionsWatch?.[index]?.id;
+                  const saved = decisionId ? record?.decisions.find((decision) => decision.id === decisionId) : undefined;
+                  const removeButton = saved?.closedOn ? (
+                    <Popconfirm title="删除这项已办结的决议？" description="办结情况将一并删除（保存后生效）。" okText="删除" cancelText="取消" onConfirm={() => removeRow(row.name)}>
+                      <Button type="text" aria-label="删除该决议" title="删除该决议" icon={<MinusCircleOutlined />} />
+                    </Popconfirm>
+                  ) : (
                     <RemoveButton label="删除该决议" onClick={() => removeRow(row.name)} />
-                  </div>
-                ))}
+                  );
+                  return (
+                    <div key={row.key} className="decision-row" data-testid="decision-row">
+                      <div className="meeting-list-row">
+                        <Form.Item name={[row.name, 'id']} hidden>
+                          <Input />
+                        </Form.Item>
+                        <Form.Item name={[row.name, 'text']} rules={[{ required: true, whitespace: true, message: '请填写决议内容' }]} style={{ marginBottom: 0, flex: 1 }}>
+                          <Input.TextArea aria-label="决议内容" placeholder="决议或议定事项" autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} />
+                        </Form.Item>
+                        <Form.Item name={[row.name, 'ownerMemberId']} style={{ marginBottom: 0 }}>
+                          <Select aria-label="负责人" allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="负责人" options={memberOptions} style={{ width: 130 }} />
+                        </Form.Item>
+                        <Form.Item name={[row.name, 'dueOn']} style={{ marginBottom: 0 }} {...isoDateItemProps}>
+                          <DatePicker aria-label="完成期限" format={DATE_INPUT_FORMATS} placeholder="完成期限" style={{ width: 140 }} />
+                        </Form.Item>
+                        {removeButton}
+                      </div>
+                      {saved && <DecisionFollowUp decision={saved} />}
+                    </div>
+                  );
+                })}
                 <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ text: '' })}>
                   添加决议事项
                 </Button>
@@ -690,9 +840,14 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
         <AttachmentsCard meetingId={record?.id ?? null} />
         <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
           <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>
-            Ctrl+Enter 保存
+            {record ? 'Ctrl+Enter 保存' : 'Ctrl+Enter 保存，Ctrl+Shift+Enter 保存并新建下一条'}
           </Typography.Text>
-          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={save}>
+          {!record && (
+            <Button loading={saving} onClick={() => void save('next')}>
+              保存并新建下一条
+            </Button>
+          )}
+          <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={() => void save()}>
             保存
           </Button>
         </div>

@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
@@ -11,6 +10,7 @@ import { useGroupList } from '../../api/organization';
 import { formatDate, orDash } from '../../lib/format';
 import { AttachmentCount } from './AttachmentsCard';
 import { MeetingTypeTags } from './MeetingTypeTags';
+import { NewMeetingButton } from './NewMeetingButton';
 
 /** The years offered as one click each: this year and the four before it. */
 const YEARS_SHOWN = 5;
@@ -127,9 +127,7 @@ export function MeetingsPage() {
     <div>
       <div className="page-title">
         <Typography.Title level={4}>组织生活</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/meetings/new')}>
-          新建记录
-        </Button>
+        <NewMeetingButton />
       </div>
       <Space style={{ marginBottom: 12 }} wrap size={12}>
         <Segmented<number>
