@@ -1,6 +1,8 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Button, Empty, Input, Radio, Select, Space, Spin, Tag, Typography } from 'antd';
 import type { ExpectedPerson, MeetingAssessment } from '../../../../shared/contract/meetings';
+import { ExclusionsControl, type Exclusion } from './ExclusionsControl';
+import { MakeupPopover } from './MakeupPopover';
 import { LEAVE_KIND_LABELS, LEAVE_KINDS, type AttendanceStatus, type LeaveKind } from '../../../../shared/domain/meetingTypes';
 
 /** One person's attendance as the form holds it; 补学 fields of a saved record are kept as they were. */
@@ -33,14 +35,18 @@ interface Props {
   loading: boolean;
   attendance: AttendanceMap;
   onChange: (next: AttendanceMap) => void;
+  /** 召开日期, the earliest a 补学 can be. */
+  heldOn: string | null;
+  exclusions: Exclusion[];
+  onExclusionsChange: (next: Exclusion[]) => void;
 }
 
 /** 出席情况: the proposed 应到 split 正式/预备, one 出席/请假/缺席 switch each, the counts and the quorum. */
-export function AttendancePanel({ assessment, waitingFor, loading, attendance, onChange }: Props) {
+export function AttendancePanel({ assessment, waitingFor, loading, attendance, onChange, heldOn, exclusions, onExclusionsChange }: Props) {
   if (waitingFor) return <Typography.Text type="secondary">{waitingFor}</Typography.Text>;
   if (!assessment) return <Spin />;
   const { expected, excluded, counts, quorum } = assessment;
-  if (expected.length === 0) {
+  if (expected.length === 0 && excluded.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="按所选会议类型和日期，没有应到人员（谈心谈话不统计应到）。" />;
   }
   const set = (memberId: number, change: Partial<AttendanceEntry>) => {
@@ -48,7 +54,7 @@ export function AttendancePanel({ assessment, waitingFor, loading, attendance, o
     const next: AttendanceEntry = { ...previous, ...change };
     // Only a leave has a kind; someone present has nothing to catch up on.
     if (next.status !== 'leave') next.leaveKind = null;
-    if (next.status === 'present') next.reason = null;
+    if (next.status === 'present') Object.assign(next, { reason: null, makeupOn: null, makeupBy: null, makeupMethod: null });
     onChange({ ...attendance, [memberId]: next });
   };
   const allPresent = () => onChange(Object.fromEntries(expected.map((person) => [person.memberId, { memberId: person.memberId, status: 'present' as const }])));
@@ -75,13 +81,9 @@ export function AttendancePanel({ assessment, waitingFor, loading, attendance, o
           </Typography.Text>
         </div>
       )}
-      <PeopleGroup title="正式党员" people={full} attendance={attendance} set={set} />
-      <PeopleGroup title="预备党员" people={probationary} attendance={attendance} set={set} />
-      {excluded.length > 0 && (
-        <Typography.Paragraph type="secondary">
-          经上级党组织同意不计入应到：{excluded.map((person) => `${person.name}（${person.reason}）`).join('、')}
-        </Typography.Paragraph>
-      )}
+      <PeopleGroup title="正式党员" people={full} attendance={attendance} set={set} heldOn={heldOn} />
+      <PeopleGroup title="预备党员" people={probationary} attendance={attendance} set={set} heldOn={heldOn} />
+      <ExclusionsControl expected={expected} excluded={excluded} exclusions={exclusions} onChange={onExclusionsChange} />
     </Spin>
   );
 }
@@ -91,11 +93,13 @@ function PeopleGroup({
   people,
   attendance,
   set,
+  heldOn,
 }: {
   title: string;
   people: ExpectedPerson[];
   attendance: AttendanceMap;
   set: (memberId: number, change: Partial<AttendanceEntry>) => void;
+  heldOn: string | null;
 }) {
   if (people.length === 0) return null;
   return (
@@ -147,6 +151,7 @@ function PeopleGroup({
                       onChange={(event) => set(person.memberId, { reason: event.target.value })}
                     />
                   </Space.Compact>
+                  <MakeupPopover name={person.name} entry={entry} heldOn={heldOn} onChange={(makeup) => set(person.memberId, makeup)} />
                 </div>
               )}
             </div>

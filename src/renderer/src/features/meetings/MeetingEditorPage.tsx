@@ -209,7 +209,7 @@ function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry:
   const [attendance, setAttendance] = useState<AttendanceMap>(() =>
     Object.fromEntries((record?.attendance ?? []).map(({ name: _name, ...entry }) => [entry.memberId, entry as AttendanceEntry])),
   );
-  const exclusions = useMemo(() => record?.exclusions ?? [], [record]);
+  const [exclusions, setExclusions] = useState(() => record?.exclusions ?? []);
   const [problems, setProblems] = useState<Partial<Record<Section, string[]>>>({});
   const [startNotice, setStartNotice] = useState<ReactNode>(() =>
     carry ? (
@@ -627,6 +627,9 @@ function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry:
             loading={check.isPending && checkInput !== null}
             attendance={attendance}
             onChange={setAttendance}
+            heldOn={heldOn ?? null}
+            exclusions={exclusions}
+            onExclusionsChange={setExclusions}
           />
           {check.isError && <Typography.Text type="danger">{check.error.message}</Typography.Text>}
           <Typography.Text strong style={{ display: 'block', margin: '8px 0' }}>
