@@ -1,0 +1,3 @@
+-- Placeholder so this branch's migrations stay numbered without gaps: 0005 belongs to another
+-- issue-4 branch. Delete this file when merging (the real 0005 replaces it).
+SELECT 1;
