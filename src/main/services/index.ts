@@ -1,6 +1,7 @@
 import type { ServiceContext } from './context';
 import { createBranchService } from './branch.service';
 import { createCommitteeService } from './committee.service';
+import { createDemocraticReviewService } from './democraticReview.service';
 import { createDemoService } from './demo.service';
 import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
@@ -9,8 +10,10 @@ import { createMinutesService } from './minutes.service';
 import { createMemberEventsService } from './memberEvents.service';
 import { createMemberImportService } from './memberImport.service';
 import { createMembersService } from './members.service';
+import { createOrgLifeService } from './orgLife.service';
 import { createRosterService } from './roster.service';
 import { createSystemService } from './system.service';
+import { createTalksService } from './talks.service';
 
 export type { ServiceContext } from './context';
 
@@ -30,6 +33,9 @@ export function createServices(context: ServiceContext) {
     committee: createCommitteeService(context),
     meetings,
     minutes: createMinutesService(context, meetings),
+    orgLife: createOrgLifeService(context, meetings),
+    democraticReview: createDemocraticReviewService(context, meetings),
+    talks: createTalksService(context, meetings),
   };
 }
 

@@ -3,12 +3,15 @@ import { openDatabase, type OpenOptions } from './connection';
 import { schemaVersion } from './migrate';
 import { createBranchRepo } from './repos/branch.repo';
 import { createCommitteeRepo } from './repos/committee.repo';
+import { createDemocraticReviewRepo } from './repos/democraticReview.repo';
 import { createGroupsRepo } from './repos/groups.repo';
 import { createImportBatchesRepo } from './repos/importBatches.repo';
 import { createMeetingsRepo } from './repos/meetings.repo';
 import { createMemberEventsRepo } from './repos/memberEvents.repo';
 import { createMembersRepo } from './repos/members.repo';
+import { createOrgLifeRepo } from './repos/orgLife.repo';
 import { createSystemRepo } from './repos/system.repo';
+import { createTalksRepo } from './repos/talks.repo';
 
 export { LATEST_SCHEMA_VERSION } from './migrate';
 export { translateStoreError } from './sqliteErrors';
@@ -30,6 +33,9 @@ export function storeOver(db: Database.Database, filePath: string) {
     members: createMembersRepo(db),
     memberEvents: createMemberEventsRepo(db),
     system: createSystemRepo(db),
+    orgLife: createOrgLifeRepo(db),
+    democraticReview: createDemocraticReviewRepo(db),
+    talks: createTalksRepo(db),
     schemaVersion: () => schemaVersion(db),
     /** Runs `work` atomically: every row it writes lands, or none does. */
     transaction<T>(work: () => T): T {

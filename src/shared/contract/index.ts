@@ -5,6 +5,9 @@ import { demoContract } from './demo';
 import { groupsContract } from './groups';
 import { homeContract } from './home';
 import { meetingsContract } from './meetings';
+import { democraticReviewContract } from './democraticReview';
+import { orgLifeContract } from './orgLife';
+import { talksContract } from './talks';
 import { memberEventsContract } from './memberEvents';
 import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
@@ -22,6 +25,9 @@ export const contract = {
   ...memberImportContract,
   ...committeeContract,
   ...meetingsContract,
+  ...orgLifeContract,
+  ...democraticReviewContract,
+  ...talksContract,
 } as const;
 
 export type Contract = typeof contract;

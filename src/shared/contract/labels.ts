@@ -1,3 +1,7 @@
+import { DEMOCRATIC_REVIEW_FIELD_LABELS } from './democraticReview';
+import { ORG_LIFE_FIELD_LABELS } from './orgLife';
+import { TALKS_FIELD_LABELS } from './talks';
+
 // Chinese names of input fields, so validation messages can say which field to fix.
 export const FIELD_LABELS: Record<string, string> = {
   id: '编号',
@@ -104,6 +108,9 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
     type: '会议类型',
     preset: '版式',
   },
+  orgLife: ORG_LIFE_FIELD_LABELS,
+  democraticReview: DEMOCRATIC_REVIEW_FIELD_LABELS,
+  talks: TALKS_FIELD_LABELS,
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {
