@@ -112,6 +112,11 @@ export function createOrgLifeService({ store, clock }: ServiceContext, meetings:
     /** The whole material at once, with a version check; rows keep their ids, so statuses survive edits. */
     save(values: SaveValues): OrgLifeMaterial {
       store.transaction(() => {
+        // A stale window is told so first: its row ids may no longer exist.
+        if ((store.orgLife.get(values.meetingId)?.version ?? 0) !== values.version) {
+          meetingOfType(meetings, values.meetingId, 'orgLifeMeeting');
+          throw conflict('组织生活会材料');
+        }
         const material = check(values);
         if (!store.orgLife.replace(values.meetingId, values.version, material, clock().toISOString())) throw conflict('组织生活会材料');
       });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MemberCategory } from '../domain/member';
-import { id, isoDate, MAX_LONG_TEXT, optionalIsoDate, optionalText, returns, text } from './common';
+import { id, MAX_LONG_TEXT, optionalIsoDate, optionalText, returns, text } from './common';
 
 // 组织生活会 materials (DOMAIN §2, §6), attached to a meeting record of type orgLifeMeeting:
 // 方案 → 问题清单 → 对照检查材料 per member → the meeting → 整改清单, ticked off later.
