@@ -34,6 +34,7 @@ import { useGroupList } from '../../api/organization';
 import { formatDate } from '../../lib/format';
 import { DATE_INPUT_FORMATS, isoDateItemProps, keepEnterInDateFields, zodRule } from '../../lib/forms';
 import { AttendancePanel, countAttendance, type AttendanceEntry, type AttendanceMap } from './AttendancePanel';
+import { SpecialFlowCards } from './SpecialFlowCards';
 
 interface EditorValues {
   types: MeetingType[];
@@ -685,6 +686,7 @@ function MeetingEditor({ record }: { record: MeetingRecord | null }) {
           </Button>
         </div>
       </Form>
+      <SpecialFlowCards record={record} types={types} />
     </div>
   );
 }

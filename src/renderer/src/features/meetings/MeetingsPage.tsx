@@ -123,9 +123,12 @@ export function MeetingsPage() {
     <div>
       <div className="page-title">
         <Typography.Title level={4}>组织生活</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/meetings/new')}>
-          新建记录
-        </Button>
+        <Space>
+          <Button onClick={() => navigate(`/meetings/talks?year=${year}`)}>谈心谈话覆盖情况</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/meetings/new')}>
+            新建记录
+          </Button>
+        </Space>
       </div>
       <Space style={{ marginBottom: 12 }} wrap size={12}>
         <Segmented<number>
