@@ -34,7 +34,9 @@ test('民主评议：22 名正式党员中评 8 名优秀被拒绝并说明原�
 
   // Saving anyway is refused by the service, and nothing is stored.
   await card.getByRole('button', { name: '保存评议结果' }).click();
-  await expect(page.getByText('民主评议结果未保存，请按提示修改')).toBeVisible();
+  await expect(page.getByText(/^民主评议结果未保存：评为“优秀”的 8 名/)).toBeVisible();
+  await expect(card.getByTestId('review-error-bottom')).toContainText('最多 7 名');
+  await page.screenshot({ path: 'test-results/screens/27-democratic-review-refused.png', animations: 'disabled' });
   await page.reload();
   await expect(page.getByTestId('democratic-review-card').getByTestId('review-counts')).toContainText('尚未保存');
 
@@ -133,6 +135,7 @@ test('谈心谈话覆盖情况：示例年度书记与支委谈话全覆盖，�
   const card = page.getByTestId('talk-card');
   await expect(card.getByRole('combobox', { name: '谈话人1' })).toHaveValue('陈建华');
   await expect(card.getByRole('combobox', { name: '谈话人2' })).toHaveValue('王丽萍');
+  await card.screenshot({ path: 'test-results/screens/29-talk-card.png', animations: 'disabled' });
   await card.getByRole('link', { name: `${demoYear}年谈心谈话覆盖情况` }).click();
   await expect(page.getByTestId('talk-summary')).toContainText('书记与支委谈话 4/4');
 });

@@ -49,8 +49,9 @@ function ReviewForm({ review }: { review: DemocraticReview }) {
       });
       message.success('已保存民主评议结果');
     } catch (error) {
-      setServerError(error instanceof RpcError ? error.message : (error as Error).message);
-      message.error('民主评议结果未保存，请按提示修改');
+      const text = error instanceof RpcError ? error.message : (error as Error).message;
+      setServerError(text);
+      message.error({ content: `民主评议结果未保存：${text}`, duration: 8 });
     }
   };
 
@@ -132,6 +133,10 @@ function ReviewForm({ review }: { review: DemocraticReview }) {
             </div>
           ))}
         </div>
+      )}
+      {/* The save button is 22 rows below the top: say it again where the secretary is looking. */}
+      {(capMessage || serverError) && (
+        <Alert type="error" showIcon style={{ marginTop: 12 }} title={serverError ?? capMessage} data-testid="review-error-bottom" />
       )}
       <div style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 12 }}>
         <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={submit}>
