@@ -57,5 +57,13 @@ export function createHandlers(services: Services) {
     'followUps:reopen': (input) => services.followUps.reopen(input),
     'meetingTemplates:list': () => services.meetingTemplates.list(),
     'meetingTemplates:get': (input) => services.meetingTemplates.get(input),
+    'orgLife:get': (input) => services.orgLife.get(input),
+    'orgLife:save': (input) => services.orgLife.save(input),
+    'orgLife:rectifications': (input) => services.orgLife.rectifications(input),
+    'democraticReview:get': (input) => services.democraticReview.get(input),
+    'democraticReview:save': (input) => services.democraticReview.save(input),
+    'talks:get': (input) => services.talks.get(input),
+    'talks:save': (input) => services.talks.save(input),
+    'talks:coverage': (input) => services.talks.coverage(input),
   } satisfies HandlerMap;
 }

@@ -66,7 +66,7 @@ export function createDemoService({ store, clock }: ServiceContext) {
                   .filter(([, m]) => m.admittedOn <= heldOn && (meeting.scope === 'branch' || m.group === meeting.scope))
                   .map(([key]) => key);
           const absences = new Map(meeting.absences.map((absence) => [absence.member, absence]));
-          store.meetings.insert(
+          const meetingId = store.meetings.insert(
             {
               heldOn,
               startsAt: meeting.startsAt,
@@ -90,6 +90,9 @@ export function createDemoService({ store, clock }: ServiceContext) {
             },
             now,
           );
+          if (meeting.types.includes('heartToHeartTalk')) {
+            store.talks.replace(meetingId, 0, { form: 'inPerson', participants: scope.map((key) => ({ memberId: member(key).id, name: member(key).name })) }, now);
+          }
         }
 
         return {

@@ -2,6 +2,7 @@ import type { ServiceContext } from './context';
 import { createAttachmentsService } from './attachments.service';
 import { createBranchService } from './branch.service';
 import { createCommitteeService } from './committee.service';
+import { createDemocraticReviewService } from './democraticReview.service';
 import { createDemoService } from './demo.service';
 import { createFollowUpsService } from './followUps.service';
 import { createGroupsService } from './groups.service';
@@ -12,8 +13,10 @@ import { createMinutesService } from './minutes.service';
 import { createMemberEventsService } from './memberEvents.service';
 import { createMemberImportService } from './memberImport.service';
 import { createMembersService } from './members.service';
+import { createOrgLifeService } from './orgLife.service';
 import { createRosterService } from './roster.service';
 import { createSystemService } from './system.service';
+import { createTalksService } from './talks.service';
 
 export type { ServiceContext } from './context';
 
@@ -36,6 +39,9 @@ export function createServices(context: ServiceContext) {
     attachments: createAttachmentsService(context),
     followUps: createFollowUpsService(context),
     meetingTemplates: createMeetingTemplatesService(context),
+    orgLife: createOrgLifeService(context, meetings),
+    democraticReview: createDemocraticReviewService(context, meetings),
+    talks: createTalksService(context, meetings),
   };
 }
 

@@ -211,6 +211,12 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
 
     get: ({ id }: { id: number }) => toRecord(id),
 
+    /** Who is expected at a meeting of these types on that date (for 签到表, 民主评议, the roster of a day). */
+    expectedOn(values: Pick<CheckValues, 'types' | 'partyGroupId' | 'heldOn' | 'exclusions'>): Pick<MeetingAssessment, 'expected' | 'excluded'> {
+      const { expected, excluded } = assess(values);
+      return { expected, excluded };
+    },
+
     /** 应到 and verdicts for a record being entered, before it is saved. */
     check({ assumePresent, ...values }: CheckValues): MeetingAssessment {
       if (!assumePresent) return assess(values);

@@ -48,7 +48,7 @@ export function createMinutesService({ store, installedFonts }: ServiceContext, 
 
     async signInSheetDocx({ preset, exclusions, ...plan }: SignInSheetInput): Promise<MeetingExportResult> {
       const name = branchName();
-      const { expected } = meetings.check({ types: plan.types, partyGroupId: plan.partyGroupId, heldOn: plan.heldOn, exclusions, attendance: [], assumePresent: false, votes: [] });
+      const { expected } = meetings.expectedOn({ types: plan.types, partyGroupId: plan.partyGroupId, heldOn: plan.heldOn, exclusions });
       const model = signInSheetModel(plan, expected, { branchName: name, groupName: groupName(plan.partyGroupId), roles: rolesOn(plan.heldOn) });
       return render(model, preset, signInSheetFileName(plan));
     },

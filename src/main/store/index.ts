@@ -5,13 +5,16 @@ import { createAttachmentsRepo } from './repos/attachments.repo';
 import { createBranchRepo } from './repos/branch.repo';
 import { createCommitteeRepo } from './repos/committee.repo';
 import { createFollowUpsRepo } from './repos/followUps.repo';
+import { createDemocraticReviewRepo } from './repos/democraticReview.repo';
 import { createGroupsRepo } from './repos/groups.repo';
 import { createImportBatchesRepo } from './repos/importBatches.repo';
 import { createMeetingsRepo } from './repos/meetings.repo';
 import { createMeetingTemplatesRepo } from './repos/meetingTemplates.repo';
 import { createMemberEventsRepo } from './repos/memberEvents.repo';
 import { createMembersRepo } from './repos/members.repo';
+import { createOrgLifeRepo } from './repos/orgLife.repo';
 import { createSystemRepo } from './repos/system.repo';
+import { createTalksRepo } from './repos/talks.repo';
 
 export { LATEST_SCHEMA_VERSION } from './migrate';
 export { translateStoreError } from './sqliteErrors';
@@ -36,6 +39,9 @@ export function storeOver(db: Database.Database, filePath: string) {
     members: createMembersRepo(db),
     memberEvents: createMemberEventsRepo(db),
     system: createSystemRepo(db),
+    orgLife: createOrgLifeRepo(db),
+    democraticReview: createDemocraticReviewRepo(db),
+    talks: createTalksRepo(db),
     schemaVersion: () => schemaVersion(db),
     /** Runs `work` atomically: every row it writes lands, or none does. */
     transaction<T>(work: () => T): T {

@@ -8,6 +8,9 @@ import { groupsContract } from './groups';
 import { homeContract } from './home';
 import { meetingsContract } from './meetings';
 import { meetingTemplatesContract } from './meetingTemplates';
+import { democraticReviewContract } from './democraticReview';
+import { orgLifeContract } from './orgLife';
+import { talksContract } from './talks';
 import { memberEventsContract } from './memberEvents';
 import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
@@ -28,6 +31,9 @@ export const contract = {
   ...attachmentsContract,
   ...followUpsContract,
   ...meetingTemplatesContract,
+  ...orgLifeContract,
+  ...democraticReviewContract,
+  ...talksContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,3 +1,7 @@
+import { DEMOCRATIC_REVIEW_FIELD_LABELS } from './democraticReview';
+import { ORG_LIFE_FIELD_LABELS } from './orgLife';
+import { TALKS_FIELD_LABELS } from './talks';
+
 // Chinese names of input fields, so validation messages can say which field to fix.
 export const FIELD_LABELS: Record<string, string> = {
   id: '编号',
@@ -107,6 +111,9 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   attachments: { ...FIELD_LABELS, meetingId: '会议记录', kind: '附件类别', fileName: '文件名', contentBase64: '文件内容' },
   followUps: { ...FIELD_LABELS, status: '办结状态', closedOn: '办结日期', note: '办结情况', closedMeetingId: '汇报会议' },
   meetingTemplates: { ...FIELD_LABELS, type: '会议类型', from: '新建方式', partyGroupId: '党小组' },
+  orgLife: ORG_LIFE_FIELD_LABELS,
+  democraticReview: DEMOCRATIC_REVIEW_FIELD_LABELS,
+  talks: TALKS_FIELD_LABELS,
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {

@@ -12,6 +12,8 @@ CREATE INDEX meeting_attendance_member ON meeting_attendance (member_id);
 
 CREATE INDEX meeting_decisions_open ON meeting_decisions (closed_on, due_on);
 
+CREATE INDEX meeting_talk_participants_member ON meeting_talk_participants (member_id);
+
 CREATE INDEX meetings_held_on ON meetings (held_on);
 
 CREATE INDEX member_events_member ON member_events (member_id, occurred_on);
@@ -19,6 +21,12 @@ CREATE INDEX member_events_member ON member_events (member_id, occurred_on);
 CREATE UNIQUE INDEX members_id_number_unique ON members (id_number) WHERE id_number IS NOT NULL;
 
 CREATE INDEX members_import_batch ON members (import_batch_id);
+
+CREATE INDEX org_life_problems_meeting ON org_life_problems (meeting_id, position);
+
+CREATE INDEX org_life_rectifications_meeting ON org_life_rectifications (meeting_id, position);
+
+CREATE INDEX org_life_rectifications_status ON org_life_rectifications (status, due_on);
 
 CREATE TABLE attachments (
   id INTEGER PRIMARY KEY,
@@ -64,6 +72,21 @@ CREATE TABLE committee_terms (
   starts_on TEXT NOT NULL,
   ends_on TEXT NOT NULL,
   CHECK (ends_on > starts_on)
+) STRICT;
+
+CREATE TABLE democratic_review_grades (
+  meeting_id INTEGER NOT NULL REFERENCES democratic_reviews (meeting_id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE RESTRICT,
+  grade TEXT NOT NULL CHECK (grade IN ('excellent', 'qualified', 'basicallyQualified', 'unqualified')),
+  -- 处置意见, required (by the service) for 基本合格 and 不合格.
+  note TEXT,
+  PRIMARY KEY (meeting_id, member_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE democratic_reviews (
+  meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+  version INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE group_memberships (
@@ -146,6 +169,21 @@ CREATE TABLE meeting_speeches (
   summary TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE meeting_talk_participants (
+  meeting_id INTEGER NOT NULL REFERENCES meeting_talks (meeting_id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  member_id INTEGER REFERENCES members (id) ON DELETE RESTRICT,
+  name TEXT NOT NULL,
+  PRIMARY KEY (meeting_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE meeting_talks (
+  meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+  form TEXT CHECK (form IN ('inPerson', 'phone', 'video')),
+  version INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE meeting_votes (
   id INTEGER PRIMARY KEY,
   meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
@@ -215,6 +253,47 @@ CREATE TABLE "members" (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 ) STRICT;
+
+CREATE TABLE org_life_materials (
+  meeting_id INTEGER PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+  plan TEXT,
+  plan_approved_on TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE org_life_problems (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  category TEXT NOT NULL CHECK (category IN ('political', 'ideological', 'conduct', 'discipline', 'other')),
+  source TEXT NOT NULL CHECK (source IN ('solicited', 'selfCheck', 'talk', 'superior'))
+) STRICT;
+
+CREATE TABLE org_life_rectifications (
+  id INTEGER PRIMARY KEY,
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  problem_id INTEGER REFERENCES org_life_problems (id) ON DELETE SET NULL,
+  measure TEXT NOT NULL,
+  owner_member_id INTEGER REFERENCES members (id) ON DELETE RESTRICT,
+  owner_name TEXT,
+  due_on TEXT,
+  status TEXT NOT NULL CHECK (status IN ('open', 'done')),
+  done_on TEXT,
+  note TEXT,
+  CHECK ((status = 'done') = (done_on IS NOT NULL))
+) STRICT;
+
+CREATE TABLE org_life_self_reviews (
+  meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  member_id INTEGER NOT NULL REFERENCES members (id) ON DELETE RESTRICT,
+  submitted INTEGER NOT NULL CHECK (submitted IN (0, 1)),
+  submitted_on TEXT,
+  summary TEXT,
+  PRIMARY KEY (meeting_id, member_id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE party_groups (
   id INTEGER PRIMARY KEY,

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { HomePage } from '../features/home/HomePage';
 import { MeetingEditorPage } from '../features/meetings/MeetingEditorPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { TalkCoveragePage } from '../features/meetings/TalkCoveragePage';
 import { MemberImportPage } from '../features/memberImport/MemberImportPage';
 import { MemberDetailPage } from '../features/members/MemberDetailPage';
 import { MembersPage } from '../features/members/MembersPage';
@@ -26,5 +27,6 @@ export const ROUTES: AppRoute[] = [
   { path: '/members/import', label: '导入党员', element: <MemberImportPage />, hidden: true },
   { path: '/members/:id', label: '党员详情', element: <MemberDetailPage />, hidden: true },
   { path: '/meetings/new', label: '新建会议记录', element: <MeetingEditorPage />, hidden: true },
+  { path: '/meetings/talks', label: '谈心谈话覆盖情况', element: <TalkCoveragePage />, hidden: true },
   { path: '/meetings/:id', label: '会议记录', element: <MeetingEditorPage />, hidden: true },
 ];

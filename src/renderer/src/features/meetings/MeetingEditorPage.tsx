@@ -41,6 +41,7 @@ import { formatDate } from '../../lib/format';
 import { DATE_INPUT_FORMATS, isoDateItemProps, keepEnterInDateFields, zodRule } from '../../lib/forms';
 import { MeetingDocumentsButton } from './MeetingDocumentsButton';
 import { AttendancePanel, type AttendanceEntry, type AttendanceMap } from './AttendancePanel';
+import { SpecialFlowCards } from './SpecialFlowCards';
 
 interface EditorValues {
   types: MeetingType[];
@@ -855,6 +856,7 @@ function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry:
           </Button>
         </div>
       </Form>
+      <SpecialFlowCards record={record} types={types} />
     </div>
   );
 }

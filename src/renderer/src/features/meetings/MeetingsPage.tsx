@@ -127,7 +127,10 @@ export function MeetingsPage() {
     <div>
       <div className="page-title">
         <Typography.Title level={4}>组织生活</Typography.Title>
-        <NewMeetingButton />
+        <Space>
+          <Button onClick={() => navigate(`/meetings/talks?year=${year}`)}>谈心谈话覆盖情况</Button>
+          <NewMeetingButton />
+        </Space>
       </div>
       <Space style={{ marginBottom: 12 }} wrap size={12}>
         <Segmented<number>
