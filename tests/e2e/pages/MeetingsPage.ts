@@ -133,6 +133,30 @@ export class MeetingEditor {
     if (reason) await person.getByRole('textbox', { name: `${name}的请假原因` }).fill(reason);
   }
 
+  /** 登记补学 for someone marked away: date (ISO), way and who relayed it. */
+  async recordMakeup(name: string, makeup: { on: string; method: string; by: string }): Promise<void> {
+    await this.person(name).getByRole('button', { name: '登记补学' }).click();
+    const popover = this.page.locator('.ant-popover:not(.ant-popover-hidden)');
+    await fillDate(popover.getByRole('textbox', { name: `${name}的补学日期` }), makeup.on);
+    await popover.getByRole('combobox', { name: `${name}的补学方式` }).fill(makeup.method);
+    await popover.getByRole('textbox', { name: `${name}的补学传达人` }).fill(makeup.by);
+    await popover.getByRole('button', { name: '确定' }).click();
+    await expect(popover).toHaveCount(0);
+  }
+
+  /** 经批准不计入应到 with a reason. */
+  async exclude(name: string, reason: string): Promise<void> {
+    await this.attendanceCard.getByRole('button', { name: '经批准不计入应到…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '经批准不计入应到' });
+    await pickOption(dialog.getByRole('combobox', { name: '党员' }), name, name);
+    // One of the usual reasons, picked from the suggestions the field offers.
+    await dialog.getByRole('combobox', { name: '原因' }).click();
+    await this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByText(reason, { exact: true }).click();
+    await expect(dialog.getByRole('combobox', { name: '原因' })).toHaveValue(reason);
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   async addVote(subject: string, tally: { yes: number; no: number; abstain: number; writtenYes?: number }): Promise<void> {
     await this.main.getByRole('button', { name: /添加表决事项$/ }).click();
     const vote = this.main.locator('.ant-card-type-inner').filter({ hasText: /^表决事项\d+/ }).last();

@@ -2,8 +2,8 @@ import { BookOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, DatePicker, Form, Input, Popover, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { formatDate } from '../../lib/format';
 import { DATE_INPUT_FORMATS } from '../../lib/forms';
+import { formatChineseDate } from '../../../../shared/domain/dates';
 import type { AttendanceEntry } from './AttendancePanel';
 
 /** Usual ways an absent member catches up; free text is allowed too. */
@@ -90,8 +90,8 @@ export function MakeupPopover({ name, entry, heldOn, onChange }: Props) {
   return (
     <Popover trigger="click" open={open} onOpenChange={start} content={content} title={`${name}补学情况`} destroyOnHidden>
       {recorded ? (
-        <Tag color="green" style={{ cursor: 'pointer' }} icon={<BookOutlined />}>
-          {entry.makeupOn ? `${formatDate(entry.makeupOn)}已补学` : '已补学'}
+        <Tag color="green" style={{ cursor: 'pointer' }} icon={<BookOutlined />} title={entry.makeupOn ? `${formatChineseDate(entry.makeupOn)}${entry.makeupMethod ?? ''}补学${entry.makeupBy ? `，${entry.makeupBy}传达` : ''}` : undefined}>
+          {entry.makeupOn ? `已补学 ${dayjs(entry.makeupOn).format('M月D日')}` : '已补学'}
         </Tag>
       ) : (
         <Button size="small" type="link" icon={<BookOutlined />} style={{ padding: 0 }}>
