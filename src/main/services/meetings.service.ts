@@ -5,7 +5,9 @@ import type { MeetingAssessment, MeetingListItem, MeetingRecord, meetingCheckInp
 import { daysBetween, todayIso } from '../../shared/domain/dates';
 import type { MeetingType } from '../../shared/domain/meetingTypes';
 import { assemblyQuorum, committeeQuorum, expectedAttendance, resolutionPasses, tallyProblems, type AttendanceMember, type AttendanceScope } from '../../shared/domain/quorum';
+import { searchWords } from '../../shared/domain/textSearch';
 import type { MeetingWrite } from '../store/repos/meetings.repo';
+import { findMeetings, matchExcerpts } from './meetingSearch';
 import type { ServiceContext } from './context';
 import { ProblemList } from './validation';
 
@@ -43,7 +45,10 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
   }
 
   function assess(
-    values: Pick<CreateValues, 'types' | 'partyGroupId' | 'heldOn' | 'exclusions'> & Partial<Pick<CreateValues, 'attendance' | 'votes'>>,
+    values: Pick<CreateValues, 'types' | 'partyGroupId' | 'heldOn' | 'exclusions'> & {
+      attendance?: Pick<CreateValues['attendance'][number], 'memberId' | 'status'>[];
+      votes?: CreateValues['votes'];
+    },
     members = attendanceMembers(),
   ): MeetingAssessment {
     const attendance = values.attendance ?? [];
@@ -170,16 +175,27 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
   }
 
   return {
+    /** The records of a year (or all years), filtered; with a query, only those containing every word, with an excerpt. */
     list(input: ListInput): MeetingListItem[] {
+      const { query, ...filter } = input ?? {};
+      const words = searchWords(query);
+      const found = words.length > 0 ? findMeetings(store, words) : null;
+      if (found && found.meetingIds.length === 0) return [];
+      const summaries = store.meetings.summaries({ ...filter, ids: found?.meetingIds });
+      const matches = found ? matchExcerpts(store, found, summaries.map((summary) => summary.id), words) : null;
       const members = attendanceMembers();
-      return store.meetings.summaries(input ?? {}).map((summary) => {
-        const stored = store.meetings.get(summary.id)!;
-        const assessment = assess(stored, members);
+      // Only what 应到/实到 needs, for all listed records in two reads (not each record whole).
+      const parts = store.meetings.attendanceOf(summaries.map((summary) => summary.id));
+      return summaries.map((summary) => {
+        const { present, exclusions } = parts.get(summary.id)!;
+        const attendance = present.map((memberId) => ({ memberId, status: 'present' as const }));
+        const assessment = assess({ ...summary, exclusions, attendance }, members);
         return {
           ...summary,
           expected: assessment.counts.expected,
           present: assessment.counts.present,
           valid: assessment.quorum ? assessment.quorum.valid : null,
+          ...(matches ? { match: matches.get(summary.id) ?? null } : {}),
         };
       });
     },

@@ -103,6 +103,8 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
     year: '年度',
     type: '会议类型',
     preset: '版式',
+    query: '搜索内容',
+    memberId: '人员',
   },
 };
 
