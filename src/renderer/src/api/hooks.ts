@@ -1,13 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InputOf, Method, OutputOf } from '../../../shared/contract';
 import { invoke, type RpcError } from './client';
 
-/** Reads one method; the query key is the method name plus its input. */
-export function useRpcQuery<M extends Method>(method: M, input?: InputOf<M>, options: { enabled?: boolean } = {}) {
+/**
+ * Reads one method; the query key is the method name plus its input. `keepPrevious` shows the last
+ * answer while a changed input loads (a search as one types) instead of an empty table.
+ */
+export function useRpcQuery<M extends Method>(method: M, input?: InputOf<M>, options: { enabled?: boolean; keepPrevious?: boolean } = {}) {
   return useQuery<OutputOf<M>, RpcError>({
     queryKey: [method, input ?? null],
     queryFn: () => (invoke as (m: M, i?: InputOf<M>) => Promise<OutputOf<M>>)(method, input),
     enabled: options.enabled,
+    placeholderData: options.keepPrevious ? keepPreviousData : undefined,
   });
 }
 
