@@ -20,38 +20,42 @@ export const SEARCH_FIELD_LABELS: Record<SearchField, string> = {
 /** Entry ids are source id * 8 + field code (migration 0006); lower rank = shown first. */
 const RANK_BY_CODE = [0, 1, 7, 6, 2, 5, 3, 4];
 
+interface Entry {
+  field: SearchField;
+  body: string;
+  /** How many of the words it contains. */
+  words: number;
+}
+
 export interface SearchResult {
   /** Records containing every word, in no particular order. */
   meetingIds: number[];
   /** For each of those records, the entry to cut the excerpt from. */
-  bestEntry: Map<number, number>;
+  bestEntry: Map<number, Entry>;
 }
 
 export function findMeetings(store: Store, words: readonly string[]): SearchResult {
-  // entry -> how many words it contains; record -> words found in it
-  const entryWords = new Map<number, number>();
-  const meetingOfEntry = new Map<number, number>();
+  const entries = new Map<number, Entry & { meetingId: number }>();
   let candidates: Set<number> | null = null;
   for (const word of words) {
     const found = new Set<number>();
     for (const hit of store.meetings.searchHits(word)) {
       if (candidates !== null && !candidates.has(hit.meetingId)) continue;
       found.add(hit.meetingId);
-      entryWords.set(hit.entryId, (entryWords.get(hit.entryId) ?? 0) + 1);
-      meetingOfEntry.set(hit.entryId, hit.meetingId);
+      const entry = entries.get(hit.entryId);
+      if (entry) entry.words += 1;
+      else entries.set(hit.entryId, { meetingId: hit.meetingId, field: hit.field, body: hit.body, words: 1 });
     }
     candidates = found;
     if (found.size === 0) break;
   }
-  const meetingIds = [...(candidates ?? [])];
-  const bestEntry = new Map<number, number>();
-  for (const [entryId, count] of entryWords) {
-    const meetingId = meetingOfEntry.get(entryId)!;
-    if (!candidates?.has(meetingId)) continue;
-    const current = bestEntry.get(meetingId);
-    if (current === undefined || better(entryId, count, current, entryWords.get(current)!)) bestEntry.set(meetingId, entryId);
+  const bestEntry = new Map<number, Entry & { id: number }>();
+  for (const [id, entry] of entries) {
+    if (!candidates?.has(entry.meetingId)) continue;
+    const current = bestEntry.get(entry.meetingId);
+    if (current === undefined || better(id, entry.words, current.id, current.words)) bestEntry.set(entry.meetingId, { ...entry, id });
   }
-  return { meetingIds, bestEntry };
+  return { meetingIds: [...(candidates ?? [])], bestEntry };
 }
 
 function better(entry: number, words: number, than: number, thanWords: number): boolean {
@@ -61,14 +65,8 @@ function better(entry: number, words: number, than: number, thanWords: number): 
   return rank !== thanRank ? rank < thanRank : entry < than;
 }
 
-/** The excerpt shown under each found record, keyed by record. */
-export function matchExcerpts(store: Store, result: SearchResult, meetingIds: readonly number[], words: readonly string[]): Map<number, MeetingMatch> {
-  const wanted = meetingIds.map((id) => result.bestEntry.get(id)).filter((entry): entry is number => entry !== undefined);
-  const matches = new Map<number, MeetingMatch>();
-  const byEntry = new Map(store.meetings.searchEntries(wanted).map((entry) => [entry.entryId, entry]));
-  for (const id of meetingIds) {
-    const entry = byEntry.get(result.bestEntry.get(id) ?? -1);
-    if (entry) matches.set(id, { label: SEARCH_FIELD_LABELS[entry.field], text: excerptAround(entry.body, words) });
-  }
-  return matches;
+/** The excerpt shown under one found record. */
+export function matchOf(result: SearchResult, meetingId: number, words: readonly string[]): MeetingMatch | null {
+  const entry = result.bestEntry.get(meetingId);
+  return entry ? { label: SEARCH_FIELD_LABELS[entry.field], text: excerptAround(entry.body, words) } : null;
 }

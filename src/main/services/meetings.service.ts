@@ -3,11 +3,12 @@ import { AppError } from '../../shared/contract/errors';
 import { fieldLabelsFor } from '../../shared/contract/labels';
 import type { MeetingAssessment, MeetingListItem, MeetingRecord, meetingCheckInput, meetingCreateInput, meetingListInput, meetingUpdateInput } from '../../shared/contract/meetings';
 import { daysBetween, todayIso } from '../../shared/domain/dates';
+import { memberStateTimeline } from '../../shared/domain/memberTimeline';
 import type { MeetingType } from '../../shared/domain/meetingTypes';
 import { assemblyQuorum, committeeQuorum, expectedAttendance, resolutionPasses, tallyProblems, type AttendanceMember, type AttendanceScope } from '../../shared/domain/quorum';
 import { searchWords } from '../../shared/domain/textSearch';
 import type { MeetingWrite } from '../store/repos/meetings.repo';
-import { findMeetings, matchExcerpts } from './meetingSearch';
+import { findMeetings, matchOf } from './meetingSearch';
 import type { ServiceContext } from './context';
 import { ProblemList } from './validation';
 
@@ -24,7 +25,8 @@ const NOT_FOUND = '该会议记录不存在，可能已被删除。请刷新列�
 export function createMeetingsService({ store, clock }: ServiceContext) {
   const labels = fieldLabelsFor('meetings:create');
 
-  function attendanceMembers(): AttendanceMember[] {
+  /** The roster with histories; `manyDates` precomputes each member's states (a list asks about hundreds of dates). */
+  function attendanceMembers(manyDates = false): AttendanceMember[] {
     const events = store.memberEvents.byMember();
     const memberships = store.groups.membershipsByMember();
     return store.members.all().map((member) => ({
@@ -33,6 +35,7 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
       declaredCategory: member.category,
       events: events.get(member.id) ?? [],
       groupMemberships: memberships.get(member.id) ?? [],
+      stateOn: manyDates ? memberStateTimeline(events.get(member.id) ?? [], member.category) : undefined,
     }));
   }
 
@@ -182,8 +185,7 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
       const found = words.length > 0 ? findMeetings(store, words) : null;
       if (found && found.meetingIds.length === 0) return [];
       const summaries = store.meetings.summaries({ ...filter, ids: found?.meetingIds });
-      const matches = found ? matchExcerpts(store, found, summaries.map((summary) => summary.id), words) : null;
-      const members = attendanceMembers();
+      const members = attendanceMembers(summaries.length > 20);
       // Only what 应到/实到 needs, for all listed records in two reads (not each record whole).
       const parts = store.meetings.attendanceOf(summaries.map((summary) => summary.id));
       return summaries.map((summary) => {
@@ -195,7 +197,7 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
           expected: assessment.counts.expected,
           present: assessment.counts.present,
           valid: assessment.quorum ? assessment.quorum.valid : null,
-          ...(matches ? { match: matches.get(summary.id) ?? null } : {}),
+          ...(found ? { match: matchOf(found, summary.id, words) } : {}),
         };
       });
     },

@@ -159,10 +159,7 @@ export function createMeetingsRepo(db: Database.Database) {
        AND (@ids IS NULL OR m.id IN (SELECT value FROM json_each(@ids)))
      ORDER BY m.held_on DESC, m.id DESC`,
   );
-  const searchStatements = new Map<string, Database.Statement<[string], { rowid: number; meeting_id: number }>>();
-  const selectSearchEntries = db.prepare<[string], { rowid: number; field: string; body: string }>(
-    'SELECT rowid, field, body FROM meeting_search WHERE rowid IN (SELECT value FROM json_each(?))',
-  );
+  const searchStatements = new Map<string, Database.Statement<[string], { rowid: number; meeting_id: number; field: string; body: string }>>();
   const selectPresentOf = db.prepare<[string], { meeting_id: number; present: string }>(
     `SELECT meeting_id, group_concat(member_id) AS present FROM meeting_attendance
      WHERE status = 'present' AND meeting_id IN (SELECT value FROM json_each(?)) GROUP BY meeting_id`,
@@ -310,21 +307,18 @@ export function createMeetingsRepo(db: Database.Database) {
         }));
     },
     /**
-     * Search entries containing `word` (already lower-cased): entry id (rowid) and record. Records
-     * are not filtered here — pass the ids to `summaries`, which applies every other condition.
+     * Search entries containing `word` (already lower-cased), with their text (read anyway by LIKE,
+     * and cheaper here than a second lookup per hit). Records are not filtered here: pass their ids
+     * to `summaries`, which applies every other condition.
      */
-    searchHits(word: string): { entryId: number; meetingId: number }[] {
+    searchHits(word: string): { entryId: number; meetingId: number; field: SearchField; body: string }[] {
       const condition = wordCondition(word);
       let statement = searchStatements.get(condition.kind);
       if (!statement) {
-        statement = db.prepare<[string], { rowid: number; meeting_id: number }>(`SELECT rowid, meeting_id FROM meeting_search WHERE ${condition.sql}`);
+        statement = db.prepare(`SELECT rowid, meeting_id, field, body FROM meeting_search WHERE ${condition.sql}`);
         searchStatements.set(condition.kind, statement);
       }
-      return statement.all(condition.param).map((row) => ({ entryId: row.rowid, meetingId: row.meeting_id }));
-    },
-    searchEntries(entryIds: readonly number[]): { entryId: number; field: SearchField; body: string }[] {
-      if (entryIds.length === 0) return [];
-      return selectSearchEntries.all(JSON.stringify(entryIds)).map((row) => ({ entryId: row.rowid, field: row.field as SearchField, body: row.body }));
+      return statement.all(condition.param).map((row) => ({ entryId: row.rowid, meetingId: row.meeting_id, field: row.field as SearchField, body: row.body }));
     },
     /** What 应到/实到 needs of many records at once (a list would otherwise read each record whole): who was present, who was excluded. */
     attendanceOf(ids: readonly number[]): Map<number, { present: number[]; exclusions: { memberId: number; reason: string }[] }> {
