@@ -3,9 +3,12 @@ import { AppError } from '../../shared/contract/errors';
 import { fieldLabelsFor } from '../../shared/contract/labels';
 import type { MeetingAssessment, MeetingListItem, MeetingRecord, meetingCheckInput, meetingCreateInput, meetingListInput, meetingUpdateInput } from '../../shared/contract/meetings';
 import { daysBetween, todayIso } from '../../shared/domain/dates';
+import { memberStateTimeline } from '../../shared/domain/memberTimeline';
 import type { MeetingType } from '../../shared/domain/meetingTypes';
 import { assemblyQuorum, committeeQuorum, expectedAttendance, resolutionPasses, tallyProblems, type AttendanceMember, type AttendanceScope } from '../../shared/domain/quorum';
+import { searchWords } from '../../shared/domain/textSearch';
 import type { MeetingStored, MeetingWrite } from '../store/repos/meetings.repo';
+import { findMeetings, matchOf } from './meetingSearch';
 import type { ServiceContext } from './context';
 import { ProblemList } from './validation';
 
@@ -23,7 +26,8 @@ const CONFLICT = '这条会议记录已在其他窗口被修改并保存。请�
 export function createMeetingsService({ store, clock }: ServiceContext) {
   const labels = fieldLabelsFor('meetings:create');
 
-  function attendanceMembers(): AttendanceMember[] {
+  /** The roster with histories; `manyDates` precomputes each member's states (a list asks about hundreds of dates). */
+  function attendanceMembers(manyDates = false): AttendanceMember[] {
     const events = store.memberEvents.byMember();
     const memberships = store.groups.membershipsByMember();
     return store.members.all().map((member) => ({
@@ -32,6 +36,7 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
       declaredCategory: member.category,
       events: events.get(member.id) ?? [],
       groupMemberships: memberships.get(member.id) ?? [],
+      stateOn: manyDates ? memberStateTimeline(events.get(member.id) ?? [], member.category) : undefined,
     }));
   }
 
@@ -44,7 +49,10 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
   }
 
   function assess(
-    values: Pick<CreateValues, 'types' | 'partyGroupId' | 'heldOn' | 'exclusions'> & Partial<Pick<CreateValues, 'attendance' | 'votes'>>,
+    values: Pick<CreateValues, 'types' | 'partyGroupId' | 'heldOn' | 'exclusions'> & {
+      attendance?: Pick<CreateValues['attendance'][number], 'memberId' | 'status'>[];
+      votes?: CreateValues['votes'];
+    },
     members = attendanceMembers(),
   ): MeetingAssessment {
     const attendance = values.attendance ?? [];
@@ -195,16 +203,26 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
   }
 
   return {
+    /** The records of a year (or all years), filtered; with a query, only those containing every word, with an excerpt. */
     list(input: ListInput): MeetingListItem[] {
-      const members = attendanceMembers();
-      return store.meetings.summaries(input ?? {}).map((summary) => {
-        const stored = store.meetings.get(summary.id)!;
-        const assessment = assess(stored, members);
+      const { query, ...filter } = input ?? {};
+      const words = searchWords(query);
+      const found = words.length > 0 ? findMeetings(store, words) : null;
+      if (found && found.meetingIds.length === 0) return [];
+      const summaries = store.meetings.summaries({ ...filter, ids: found?.meetingIds });
+      const members = attendanceMembers(summaries.length > 20);
+      // Only what 应到/实到 needs, for all listed records in two reads (not each record whole).
+      const parts = store.meetings.attendanceOf(summaries.map((summary) => summary.id));
+      return summaries.map((summary) => {
+        const { present, exclusions } = parts.get(summary.id)!;
+        const attendance = present.map((memberId) => ({ memberId, status: 'present' as const }));
+        const assessment = assess({ ...summary, exclusions, attendance }, members);
         return {
           ...summary,
           expected: assessment.counts.expected,
           present: assessment.counts.present,
           valid: assessment.quorum ? assessment.quorum.valid : null,
+          ...(found ? { match: matchOf(found, summary.id, words) } : {}),
         };
       });
     },

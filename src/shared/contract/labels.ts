@@ -107,6 +107,8 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
     year: '年度',
     type: '会议类型',
     preset: '版式',
+    query: '搜索内容',
+    memberId: '人员',
   },
   attachments: { ...FIELD_LABELS, meetingId: '会议记录', kind: '附件类别', fileName: '文件名', contentBase64: '文件内容' },
   followUps: { ...FIELD_LABELS, status: '办结状态', closedOn: '办结日期', note: '办结情况', closedMeetingId: '汇报会议' },

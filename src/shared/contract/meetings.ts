@@ -3,6 +3,7 @@ import { ATTENDANCE_STATUSES, LEAVE_KINDS, MEETING_TYPES, type AttendanceStatus,
 import type { MemberCategory } from '../domain/member';
 import type { Verdict } from '../domain/quorum';
 import { DOCUMENT_PRESETS } from '../domain/documentPresets';
+import { MAX_SEARCH_LENGTH } from '../domain/textSearch';
 import { id, idInput, isoDate, MAX_LONG_TEXT, optionalIsoDate, optionalText, returns, text } from './common';
 
 export const GUEST_KINDS = ['activist', 'guest', 'supervisor'] as const;
@@ -106,6 +107,10 @@ export const meetingListInput = z
     year: z.number({ error: '应为年份' }).int().min(1921).max(2200).optional(),
     type: z.enum(MEETING_TYPES, { error: '请选择会议类型' }).optional(),
     partyGroupId: id.optional(),
+    /** Words to find (all of them, anywhere in the record); empty = the plain list. */
+    query: z.string({ error: '应为文字' }).trim().max(MAX_SEARCH_LENGTH, `不能超过${MAX_SEARCH_LENGTH}个字`).optional(),
+    /** Records the member took part in: marked 出席, or 主持人, 记录人, 授课人 or 发言人 (unless marked 请假/缺席). */
+    memberId: id.optional(),
   })
   .optional();
 /**
@@ -238,6 +243,14 @@ export interface MeetingListItem {
   /** False when a quorum rule applies and was not met (the record is kept, marked). */
   valid: boolean | null;
   attachmentCount: number;
+  /** With a search query: where the words were found (“议题”) and a short excerpt around them. */
+  match?: MeetingMatch | null;
+}
+
+export interface MeetingMatch {
+  /** 主题, 课题, 地点, 主要内容, 议题, 发言, 决议事项 or 表决事项. */
+  label: string;
+  text: string;
 }
 
 /** 会议记录 as a Word document, in the 公文 layout (GB/T 9704) or the unit's own (DOMAIN §8). */

@@ -1,4 +1,4 @@
-import { memberStateOn, type MemberEvent } from './memberHistory';
+import { memberStateOn, type MemberEvent, type MemberState } from './memberHistory';
 import type { MemberCategory } from './member';
 
 // Who is expected at a meeting and whether it and its votes were valid (DOMAIN §3). Everything is
@@ -12,6 +12,8 @@ export interface AttendanceMember {
   events: readonly MemberEvent[];
   /** from_on null: since before records began; to_on is exclusive. */
   groupMemberships: readonly { groupId: number; fromOn: string | null; toOn: string | null }[];
+  /** The state on a date, precomputed (memberStateTimeline) when many dates are asked; else replayed. */
+  stateOn?: (date: string) => MemberState;
 }
 
 /** Who a meeting is for: the whole branch (党员大会, 党课…), one 党小组, or named people (支委会, 谈心谈话). */
@@ -56,7 +58,7 @@ export function expectedAttendance(
   for (const member of members) {
     if (scope.kind === 'group' && !inGroupOn(member, scope.groupId, date)) continue;
     if (scope.kind === 'people' && !scope.memberIds.includes(member.id)) continue;
-    const state = memberStateOn(member.events, member.declaredCategory, date);
+    const state = member.stateOn ? member.stateOn(date) : memberStateOn(member.events, member.declaredCategory, date);
     if (!state.belongs) continue;
     const reason = excludedIds.get(member.id);
     if (reason !== undefined) {

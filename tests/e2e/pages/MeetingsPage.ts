@@ -2,12 +2,16 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { fillDate, pickOption, pickRadio } from './controls';
 import { Shell } from './Shell';
 
-/** 组织生活 (#/meetings): the records of one year. */
+/** 组织生活 (#/meetings): the records of one year, or found by a search. */
 export class MeetingsPage {
   readonly shell: Shell;
   readonly heading: Locator;
   readonly newButton: Locator;
   readonly summary: Locator;
+  readonly searchBox: Locator;
+  readonly typeFilter: Locator;
+  readonly groupFilter: Locator;
+  readonly memberFilter: Locator;
   readonly table: Locator;
   /** Data rows only (the header row and antd's hidden measuring row are left out). */
   readonly rows: Locator;
@@ -17,7 +21,11 @@ export class MeetingsPage {
     const main = this.shell.main;
     this.heading = main.getByRole('heading', { name: '组织生活', exact: true });
     this.newButton = main.getByRole('button', { name: /新建记录$/ });
-    this.summary = main.getByText(/^\d{4}年.*记录共 \d+ 条/);
+    this.summary = main.getByText(/^(\d{4}年|全部年度).*记录共 \d+ 条/);
+    this.searchBox = main.getByRole('searchbox', { name: '搜索会议记录' });
+    this.typeFilter = main.getByRole('combobox', { name: '会议类型' });
+    this.groupFilter = main.getByRole('combobox', { name: '党小组' });
+    this.memberFilter = main.getByRole('combobox', { name: '人员' });
     this.table = main.getByRole('table');
     this.rows = this.table.getByRole('row').filter({ has: page.getByRole('cell') }).filter({ hasNot: page.locator('.ant-table-placeholder') });
   }
@@ -31,6 +39,22 @@ export class MeetingsPage {
   async showYear(year: number): Promise<void> {
     await pickRadio(this.shell.main.getByRole('radio', { name: `${year}年`, exact: true }));
     await expect(this.summary).toContainText(`${year}年`);
+  }
+
+  /** Types a query as a user would and waits for the search to run (after the pause in typing). */
+  async search(text: string): Promise<void> {
+    await this.searchBox.fill(text);
+    await expect(this.summary).toContainText(`包含“${text.trim()}”`);
+  }
+
+  /** Where the words were found, under a found record's topic (议题：…). */
+  match(topic: string): Locator {
+    return this.row(topic).getByTestId('search-match');
+  }
+
+  /** The highlighted words in a found record's row. */
+  highlights(topic: string): Locator {
+    return this.row(topic).locator('mark.search-hit');
   }
 
   row(topic: string): Locator {

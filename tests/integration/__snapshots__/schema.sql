@@ -10,9 +10,19 @@ CREATE INDEX group_memberships_member ON group_memberships (member_id);
 
 CREATE INDEX meeting_attendance_member ON meeting_attendance (member_id);
 
+CREATE INDEX meeting_decisions_closed_meeting ON meeting_decisions (closed_meeting_id);
+
+CREATE INDEX meeting_decisions_meeting ON meeting_decisions (meeting_id, position);
+
 CREATE INDEX meeting_decisions_open ON meeting_decisions (closed_on, due_on);
 
+CREATE INDEX meeting_guests_meeting ON meeting_guests (meeting_id, position);
+
+CREATE INDEX meeting_speeches_agenda_item ON meeting_speeches (agenda_item_id, position);
+
 CREATE INDEX meeting_talk_participants_member ON meeting_talk_participants (member_id);
+
+CREATE INDEX meeting_votes_meeting ON meeting_votes (meeting_id, position);
 
 CREATE INDEX meetings_held_on ON meetings (held_on);
 
@@ -160,6 +170,18 @@ CREATE TABLE meeting_obligations (
   PRIMARY KEY (meeting_id, type)
 ) STRICT, WITHOUT ROWID;
 
+CREATE VIRTUAL TABLE meeting_search USING fts5 (body, meeting_id UNINDEXED, field UNINDEXED, tokenize = 'trigram');
+
+CREATE TABLE 'meeting_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE 'meeting_search_content'(id INTEGER PRIMARY KEY, c0, c1, c2);
+
+CREATE TABLE 'meeting_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'meeting_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'meeting_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
 CREATE TABLE meeting_speeches (
   id INTEGER PRIMARY KEY,
   agenda_item_id INTEGER NOT NULL REFERENCES meeting_agenda_items (id) ON DELETE CASCADE,
@@ -304,3 +326,84 @@ CREATE TABLE party_groups (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 ) STRICT;
+
+CREATE TRIGGER meeting_agenda_search_delete AFTER DELETE ON meeting_agenda_items BEGIN
+  DELETE FROM meeting_search WHERE rowid = old.id * 8 + 4;
+END;
+
+CREATE TRIGGER meeting_agenda_search_insert AFTER INSERT ON meeting_agenda_items BEGIN
+  INSERT INTO meeting_search (rowid, body, meeting_id, field) VALUES (new.id * 8 + 4, new.title, new.meeting_id, 'agenda');
+END;
+
+CREATE TRIGGER meeting_agenda_search_update AFTER UPDATE OF title, meeting_id ON meeting_agenda_items BEGIN
+  DELETE FROM meeting_search WHERE rowid = old.id * 8 + 4;
+  INSERT INTO meeting_search (rowid, body, meeting_id, field) VALUES (new.id * 8 + 4, new.title, new.meeting_id, 'agenda');
+END;
+
+CREATE TRIGGER meeting_decisions_search_delete AFTER DELETE ON meeting_decisions BEGIN
+  DELETE FROM meeting_search WHERE rowid = old.id * 8 + 6;
+END;
+
+CREATE TRIGGER meeting_decisions_search_insert AFTER INSERT ON meeting_decisions BEGIN
+  INSERT INTO meeting_search (rowid, body, meeting_id, field) VALUES (new.id * 8 + 6, new.text, new.meeting_id, 'decision');
+END;
+
+CREATE TRIGGER meeting_decisions_search_update AFTER UPDATE OF text, meeting_id ON meeting_decisions BEGIN
+  DELETE FROM meeting_search WHERE rowid = old.id * 8 + 6;
+  INSERT INTO meeting_search (rowid, body, meeting_id, field) VALUES (new.id * 8 + 6, new.text, new.meeting_id, 'decision');
+END;
+
+CREATE TRIGGER meeting_speeches_search_delete AFTER DELETE ON meeting_speeches BEGIN
+  DELETE FROM meeting_search WHERE rowid = old.id * 8 + 5;
+END;
+
+CREATE TRIGGER meeting_speeches_search_insert AFTER INSERT ON meeting_speeches BEGIN
+  INSERT INTO meeting_search (rowid, body, meeting_id, field)
+  SELECT new.id * 8 + 5, new.speaker_name || '：' || new.summary, meeting_id, 'speech' FROM meeting_agenda_items WHERE id = new.agenda_item_id;
+END;
+
+CREATE TRIGGER meeting_speeches_search_update AFTER UPDATE OF speaker_name, summary, agenda_item_id ON meeting_speeches BEGIN
+  DELETE FROM meeting_search WHERE rowid = old.id * 8 + 5;
+  INSERT INTO meeting_search (rowid, body, meeting_id, field)
+  SELECT new.id * 8 + 5, new.speaker_name || '：' || new.summary, meeting_id, 'speech' FROM meeting_agenda_items WHERE id = new.agenda_item_id;
+END;
+
+CREATE TRIGGER meeting_votes_search_delete AFTER DELETE ON meeting_votes BEGIN
+  DELETE FROM meeting_search WHERE rowid = old.id * 8 + 7;
+END;
+
+CREATE TRIGGER meeting_votes_search_insert AFTER INSERT ON meeting_votes BEGIN
+  INSERT INTO meeting_search (rowid, body, meeting_id, field) VALUES (new.id * 8 + 7, new.subject, new.meeting_id, 'vote');
+END;
+
+CREATE TRIGGER meeting_votes_search_update AFTER UPDATE OF subject, meeting_id ON meeting_votes BEGIN
+  DELETE FROM meeting_search WHERE rowid = old.id * 8 + 7;
+  INSERT INTO meeting_search (rowid, body, meeting_id, field) VALUES (new.id * 8 + 7, new.subject, new.meeting_id, 'vote');
+END;
+
+CREATE TRIGGER meetings_search_delete AFTER DELETE ON meetings BEGIN
+  DELETE FROM meeting_search WHERE rowid IN (old.id * 8, old.id * 8 + 1, old.id * 8 + 2, old.id * 8 + 3);
+END;
+
+CREATE TRIGGER meetings_search_insert AFTER INSERT ON meetings BEGIN
+  INSERT INTO meeting_search (rowid, body, meeting_id, field)
+  SELECT new.id * 8 + code, body, new.id, field
+  FROM (SELECT 0 AS code, new.topic AS body, 'topic' AS field
+        UNION ALL SELECT 1, new.lecture_title, 'lectureTitle'
+        UNION ALL SELECT 2, new.location, 'location'
+        UNION ALL SELECT 3, new.summary, 'summary')
+  WHERE body IS NOT NULL AND body <> '';
+END;
+
+CREATE TRIGGER meetings_search_update AFTER UPDATE OF topic, lecture_title, location, summary ON meetings
+WHEN old.topic IS NOT new.topic OR old.lecture_title IS NOT new.lecture_title
+  OR old.location IS NOT new.location OR old.summary IS NOT new.summary BEGIN
+  DELETE FROM meeting_search WHERE rowid IN (old.id * 8, old.id * 8 + 1, old.id * 8 + 2, old.id * 8 + 3);
+  INSERT INTO meeting_search (rowid, body, meeting_id, field)
+  SELECT new.id * 8 + code, body, new.id, field
+  FROM (SELECT 0 AS code, new.topic AS body, 'topic' AS field
+        UNION ALL SELECT 1, new.lecture_title, 'lectureTitle'
+        UNION ALL SELECT 2, new.location, 'location'
+        UNION ALL SELECT 3, new.summary, 'summary')
+  WHERE body IS NOT NULL AND body <> '';
+END;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { wordCondition } from './searchQuery';
 import type { GuestKind, MeetingRecord } from '../../../shared/contract/meetings';
 import { MEETING_TYPES, type AttendanceStatus, type LeaveKind, type MeetingType } from '../../../shared/domain/meetingTypes';
 
@@ -74,6 +75,19 @@ export interface MeetingSummaryRow {
   types: MeetingType[];
   attachmentCount: number;
 }
+
+/**
+ * "Filter by person" = the member took part: marked 出席, or chaired, recorded, lectured or spoke (roles
+ * one holds by being there) unless marked 请假/缺席 for that record — the mark wins. Owning a decision
+ * does not count.
+ */
+const TOOK_PART = `(EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.member_id = @member AND a.status = 'present')
+  OR ((m.host_member_id = @member OR m.recorder_member_id = @member OR m.lecturer_member_id = @member
+       OR EXISTS (SELECT 1 FROM meeting_agenda_items i JOIN meeting_speeches s ON s.agenda_item_id = i.id WHERE i.meeting_id = m.id AND s.speaker_member_id = @member))
+      AND NOT EXISTS (SELECT 1 FROM meeting_attendance a WHERE a.meeting_id = m.id AND a.member_id = @member AND a.status <> 'present')))`;
+
+/** Where a search entry's text comes from (meeting_search.field). */
+export type SearchField = 'topic' | 'lectureTitle' | 'location' | 'summary' | 'agenda' | 'speech' | 'decision' | 'vote';
 
 /** Types in the order DOMAIN §2 lists them, whatever order they were entered in. */
 function canonicalOrder(types: MeetingType[]): MeetingType[] {
@@ -164,13 +178,28 @@ export function createMeetingsRepo(db: Database.Database) {
   const countPerYear = db.prepare<[], { year: string; count: number }>(
     `SELECT substr(held_on, 1, 4) AS year, COUNT(*) AS count FROM meetings WHERE deleted_at IS NULL GROUP BY year ORDER BY year DESC`,
   );
-  const selectSummaries = db.prepare<{ year: string | null; type: string | null; group: number | null }, MeetingRow & { types: string; attachment_count: number }>(
-    `SELECT m.*, (SELECT group_concat(type) FROM meeting_obligations o WHERE o.meeting_id = m.id) AS types,
+  // The one place that decides which records a list shows (never those marked deleted); search narrows it by `ids`.
+  // Only the listed columns: reading whole rows (summary text and all) costs more than the query.
+  const selectSummaries = db.prepare<
+    { from: string | null; to: string | null; type: string | null; group: number | null; member: number | null; ids: string | null },
+    Pick<MeetingRow, 'id' | 'held_on' | 'topic' | 'party_group_id' | 'host_name' | 'recorded_on'> & { types: string; attachment_count: number }
+  >(
+    `SELECT m.id, m.held_on, m.topic, m.party_group_id, m.host_name, m.recorded_on, (SELECT group_concat(type) FROM meeting_obligations o WHERE o.meeting_id = m.id) AS types,
        (SELECT COUNT(*) FROM attachments a WHERE a.meeting_id = m.id) AS attachment_count FROM meetings m
-     WHERE m.deleted_at IS NULL AND (@year IS NULL OR substr(m.held_on, 1, 4) = @year)
+     WHERE m.deleted_at IS NULL AND (@from IS NULL OR m.held_on >= @from) AND (@to IS NULL OR m.held_on < @to)
        AND (@group IS NULL OR m.party_group_id = @group)
        AND (@type IS NULL OR EXISTS (SELECT 1 FROM meeting_obligations o WHERE o.meeting_id = m.id AND o.type = @type))
+       AND (@member IS NULL OR ${TOOK_PART})
+       AND (@ids IS NULL OR m.id IN (SELECT value FROM json_each(@ids)))
      ORDER BY m.held_on DESC, m.id DESC`,
+  );
+  const searchStatements = new Map<string, Database.Statement<[string], { rowid: number; meeting_id: number; field: string; body: string }>>();
+  const selectPresentOf = db.prepare<[string], { meeting_id: number; present: string }>(
+    `SELECT meeting_id, group_concat(member_id) AS present FROM meeting_attendance
+     WHERE status = 'present' AND meeting_id IN (SELECT value FROM json_each(?)) GROUP BY meeting_id`,
+  );
+  const selectExclusionsOf = db.prepare<[string], { meeting_id: number; member_id: number; reason: string }>(
+    'SELECT meeting_id, member_id, reason FROM meeting_exclusions WHERE meeting_id IN (SELECT value FROM json_each(?))',
   );
 
   /**
@@ -299,9 +328,16 @@ export function createMeetingsRepo(db: Database.Database) {
         updatedAt: row.updated_at,
       };
     },
-    summaries(filter: { year?: number; type?: MeetingType; partyGroupId?: number }): MeetingSummaryRow[] {
+    summaries(filter: { year?: number; type?: MeetingType; partyGroupId?: number; memberId?: number; ids?: readonly number[] }): MeetingSummaryRow[] {
       return selectSummaries
-        .all({ year: filter.year ? String(filter.year) : null, type: filter.type ?? null, group: filter.partyGroupId ?? null })
+        .all({
+          from: filter.year ? `${filter.year}-01-01` : null,
+          to: filter.year ? `${filter.year + 1}-01-01` : null,
+          type: filter.type ?? null,
+          group: filter.partyGroupId ?? null,
+          member: filter.memberId ?? null,
+          ids: filter.ids ? JSON.stringify(filter.ids) : null,
+        })
         .map((row) => ({
           id: row.id,
           heldOn: row.held_on,
@@ -312,6 +348,32 @@ export function createMeetingsRepo(db: Database.Database) {
           types: canonicalOrder((row.types ?? '').split(',').filter(Boolean) as MeetingType[]),
           attachmentCount: row.attachment_count,
         }));
+    },
+    /**
+     * Search entries containing `word` (already lower-cased), with their text (read anyway by LIKE,
+     * and cheaper here than a second lookup per hit). Records are not filtered here: pass their ids
+     * to `summaries`, which applies every other condition.
+     */
+    searchHits(word: string): { entryId: number; meetingId: number; field: SearchField; body: string }[] {
+      const condition = wordCondition(word);
+      let statement = searchStatements.get(condition.kind);
+      if (!statement) {
+        statement = db.prepare(`SELECT rowid, meeting_id, field, body FROM meeting_search WHERE ${condition.sql}`);
+        searchStatements.set(condition.kind, statement);
+      }
+      return statement.all(condition.param).map((row) => ({ entryId: row.rowid, meetingId: row.meeting_id, field: row.field as SearchField, body: row.body }));
+    },
+    /** What 应到/实到 needs of many records at once (a list would otherwise read each record whole): who was present, who was excluded. */
+    attendanceOf(ids: readonly number[]): Map<number, { present: number[]; exclusions: { memberId: number; reason: string }[] }> {
+      const parts = new Map(ids.map((id) => [id, { present: [] as number[], exclusions: [] as { memberId: number; reason: string }[] }]));
+      if (ids.length === 0) return parts;
+      const json = JSON.stringify(ids);
+      for (const row of selectPresentOf.all(json)) {
+        const entry = parts.get(row.meeting_id);
+        if (entry) entry.present = row.present.split(',').map(Number);
+      }
+      for (const row of selectExclusionsOf.all(json)) parts.get(row.meeting_id)?.exclusions.push({ memberId: row.member_id, reason: row.reason });
+      return parts;
     },
     /** Marks a record deleted (undoable until purge); false when there is no such live record. */
     delete(id: number, now: string): boolean {

@@ -2,8 +2,10 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { InputOf, Method, OutputOf } from '../../../shared/contract';
 import { invoke, type RpcError } from './client';
 
-/** Reads one method; the query key is the method name plus its input. */
-/** keepPrevious: while a changed input is asked, keep showing the answer to the previous one (live checks). */
+/**
+ * Reads one method; the query key is the method name plus its input. `keepPrevious` shows the last
+ * answer while a changed input loads (a search as one types) instead of an empty table.
+ */
 export function useRpcQuery<M extends Method>(method: M, input?: InputOf<M>, options: { enabled?: boolean; keepPrevious?: boolean } = {}) {
   return useQuery<OutputOf<M>, RpcError>({
     queryKey: [method, input ?? null],

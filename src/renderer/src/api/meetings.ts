@@ -2,7 +2,8 @@ import type { InputOf } from '../../../shared/contract';
 import { useRpcAction, useRpcMutation, useRpcQuery } from './hooks';
 
 // 组织生活: meeting records (三会一课 and the other forms), 应到 and the verdicts.
-export const useMeetings = (filters: NonNullable<InputOf<'meetings:list'>>) => useRpcQuery('meetings:list', filters);
+/** Records of a year or all years, filtered; with `query`, the search (keeps showing the last rows while a new one runs). */
+export const useMeetings = (filters: NonNullable<InputOf<'meetings:list'>>) => useRpcQuery('meetings:list', filters, { keepPrevious: true });
 export const useMeeting = (id: number | null) => useRpcQuery('meetings:get', { id: id ?? 0 }, { enabled: id !== null });
 /**
  * 应到 proposed for a record being entered, with the counts and verdicts of its draft attendance and

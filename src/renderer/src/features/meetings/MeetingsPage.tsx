@@ -1,44 +1,89 @@
-import { Button, Empty, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Empty, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography, type InputRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { MeetingListItem } from '../../../../shared/contract/meetings';
 import { daysBetween, todayIso } from '../../../../shared/domain/dates';
 import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../../shared/domain/meetingTypes';
+import { MAX_SEARCH_LENGTH, searchWords } from '../../../../shared/domain/textSearch';
 import { useMeetings } from '../../api/meetings';
 import { useGroupList } from '../../api/organization';
 import { formatDate, orDash } from '../../lib/format';
 import { AttachmentCount } from './AttachmentsCard';
+import { Highlight } from './Highlight';
+import { useMeetingFilters, type YearFilter } from './meetingFilters';
 import { MeetingTypeTags } from './MeetingTypeTags';
+import { MemberFilterSelect } from './MemberFilterSelect';
 import { NewMeetingButton } from './NewMeetingButton';
 
 /** The years offered as one click each: this year and the four before it. */
 const YEARS_SHOWN = 5;
+/** Typing pauses this long before the search runs (Enter runs it at once). */
+const SEARCH_DELAY_MS = 300;
+/** A year holds some 60–80 records, read as one list; a search over all years may find hundreds. */
+const PAGE_SIZE = 50;
 
-/** 组织生活 (#/meetings): the meeting records of one year, with 应到/实到 and whether each was valid. */
+/**
+ * 组织生活 (#/meetings): the meeting records of one year (or all), with 应到/实到 and whether each was
+ * valid; full-text search over what was said and decided, with filters by type, 党小组 and person.
+ */
 export function MeetingsPage() {
   const navigate = useNavigate();
   const currentYear = Number(todayIso().slice(0, 4));
-  // Year and type live in the address, so 返回列表 from a record comes back to the same view.
-  const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year')) || currentYear;
-  const typeParam = params.get('type');
-  const type = MEETING_TYPES.includes(typeParam as MeetingType) ? (typeParam as MeetingType) : undefined;
-  const setFilter = (next: { year?: number; type?: MeetingType }) => {
-    const merged = { year, type, ...next };
-    const search = new URLSearchParams();
-    if (merged.year !== currentYear) search.set('year', String(merged.year));
-    if (merged.type) search.set('type', merged.type);
-    setParams(search, { replace: true });
-  };
+  const { filters, setFilters } = useMeetingFilters(currentYear);
+  const { year, type, partyGroupId, memberId, query } = filters;
 
-  const meetings = useMeetings({ year, type });
+  // The box follows the address (back/forward, 清除) and runs a search when typing pauses.
+  const [search, setSearch] = useState(query);
+  const [syncedQuery, setSyncedQuery] = useState(query);
+  if (syncedQuery !== query) {
+    setSyncedQuery(query);
+    setSearch(query);
+  }
+  const runSearch = (text: string) => {
+    if (text.trim() === query.trim()) return;
+    // The box already shows this text; do not reset it (and lose what is typed meanwhile) when the address catches up.
+    setSyncedQuery(text.trim());
+    setFilters({ query: text.trim() });
+  };
+  const runSearchLater = useEffectEvent(runSearch);
+  useEffect(() => {
+    if (search.trim() === query.trim()) return undefined;
+    const timer = setTimeout(() => runSearchLater(search), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search, query]);
+
+  // / or Ctrl+F puts the cursor in the search box.
+  const searchBox = useRef<InputRef>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLElement && (event.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(event.target.tagName));
+      if ((event.key === '/' && !typing && !event.ctrlKey && !event.metaKey) || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f')) {
+        event.preventDefault();
+        searchBox.current?.focus({ cursor: 'all' });
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const words = useMemo(() => searchWords(query), [query]);
+  const meetings = useMeetings({
+    year: year === 'all' ? undefined : year,
+    type,
+    partyGroupId,
+    memberId,
+    query: query.trim() || undefined,
+  });
   const groups = useGroupList(true);
   const groupNames = useMemo(() => new Map((groups.data ?? []).map((group) => [group.id, group.name])), [groups.data]);
   const rows = meetings.data ?? [];
   const invalid = rows.filter((row) => row.valid === false).length;
-  const years = Array.from({ length: YEARS_SHOWN }, (_value, index) => currentYear - index);
-  if (!years.includes(year)) years.push(year);
+  const years: YearFilter[] = Array.from({ length: YEARS_SHOWN }, (_value, index) => currentYear - index);
+  if (year !== 'all' && !years.includes(year)) years.push(year);
+  years.push('all');
+  const yearText = year === 'all' ? '全部年度' : `${year}年`;
+  const narrowed = type !== undefined || partyGroupId !== undefined || memberId !== undefined;
 
   const columns: ColumnsType<MeetingListItem> = [
     { title: '召开日期', dataIndex: 'heldOn', width: 132, render: formatDate },
@@ -53,12 +98,19 @@ export function MeetingsPage() {
       dataIndex: 'topic',
       ellipsis: { showTitle: true },
       render: (topic: string, row) => (
-        <span style={{ display: 'flex', alignItems: 'center', minWidth: 0 }}>
-          <Link to={`/meetings/${row.id}`} onClick={(event) => event.stopPropagation()} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-            {topic}
-          </Link>
-          <AttachmentCount count={row.attachmentCount} />
-        </span>
+        <>
+          <span style={{ display: 'flex', alignItems: 'center', minWidth: 0 }}>
+            <Link to={`/meetings/${row.id}`} onClick={(event) => event.stopPropagation()} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+              <Highlight text={topic} words={words} />
+            </Link>
+            <AttachmentCount count={row.attachmentCount} />
+          </span>
+          {row.match && row.match.label !== '主题' && (
+            <div className="search-match" data-testid="search-match">
+              {row.match.label}：<Highlight text={row.match.text} words={words} />
+            </div>
+          )}
+        </>
       ),
     },
     { title: '主持人', dataIndex: 'hostName', width: 88, render: orDash },
@@ -104,54 +156,102 @@ export function MeetingsPage() {
     },
   ];
 
-  const emptyText =
-    type !== undefined ? (
-      `${year}年没有${MEETING_TYPE_LABELS[type]}记录`
-    ) : (
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={
-          <Space orientation="vertical" size={4}>
-            <span>{year}年还没有会议记录。</span>
-            {year === currentYear && (
-              <Button type="link" onClick={() => setFilter({ year: currentYear - 1 })}>
-                查看{currentYear - 1}年的记录
+  const emptyText = query.trim() ? (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={
+        <Space orientation="vertical" size={4}>
+          <span>{`未找到包含“${query.trim()}”的记录`}</span>
+          <Typography.Text type="secondary">{`（${yearText}${narrowed ? '，已按类型、党小组或人员筛选' : ''}）`}</Typography.Text>
+          <Space size={4}>
+            {year !== 'all' && (
+              <Button type="link" onClick={() => setFilters({ year: 'all' })}>
+                在全部年度中搜索
+              </Button>
+            )}
+            {narrowed && (
+              <Button type="link" onClick={() => setFilters({ type: undefined, partyGroupId: undefined, memberId: undefined })}>
+                清除筛选
               </Button>
             )}
           </Space>
-        }
-      />
-    );
+        </Space>
+      }
+    />
+  ) : type !== undefined || narrowed ? (
+    `${yearText}没有${type ? MEETING_TYPE_LABELS[type] : '符合条件的'}记录`
+  ) : (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={
+        <Space orientation="vertical" size={4}>
+          <span>{`${yearText}还没有会议记录。`}</span>
+          {year === currentYear && (
+            <Button type="link" onClick={() => setFilters({ year: currentYear - 1 })}>
+              查看{currentYear - 1}年的记录
+            </Button>
+          )}
+        </Space>
+      }
+    />
+  );
+  const summary = query.trim()
+    ? `${yearText}包含“${query.trim()}”的${type ? MEETING_TYPE_LABELS[type] : ''}记录共 ${rows.length} 条`
+    : `${yearText}${type ? MEETING_TYPE_LABELS[type] : '组织生活'}记录共 ${rows.length} 条`;
 
   return (
     <div>
       <div className="page-title">
         <Typography.Title level={4}>组织生活</Typography.Title>
         <Space>
-          <Button onClick={() => navigate(`/meetings/talks?year=${year}`)}>谈心谈话覆盖情况</Button>
+          <Button onClick={() => navigate(`/meetings/talks?year=${year === 'all' ? currentYear : year}`)}>谈心谈话覆盖情况</Button>
           <NewMeetingButton />
         </Space>
       </div>
       <Space style={{ marginBottom: 12 }} wrap size={12}>
-        <Segmented<number>
+        <Input.Search
+          ref={searchBox}
+          allowClear
+          aria-label="搜索会议记录"
+          placeholder="搜索主题、议题、发言、决议…"
+          title="按 / 或 Ctrl+F 开始搜索；几个词用空格分开，记录中须都有"
+          maxLength={MAX_SEARCH_LENGTH}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          onSearch={(text) => runSearch(text)}
+          style={{ width: 320 }}
+        />
+        <Segmented<YearFilter>
           aria-label="年度"
           value={year}
-          onChange={(value) => setFilter({ year: value })}
-          options={years.map((value) => ({ value, label: `${value}年` }))}
+          onChange={(value) => setFilters({ year: value })}
+          options={years.map((value) => ({ value, label: value === 'all' ? '全部年度' : `${value}年` }))}
         />
+      </Space>
+      <Space style={{ marginBottom: 12 }} wrap size={12}>
         <Select<MeetingType>
           allowClear
           placeholder="全部会议类型"
           aria-label="会议类型"
           style={{ width: 180 }}
           value={type}
-          onChange={(value) => setFilter({ type: value })}
+          onChange={(value) => setFilters({ type: value })}
           options={MEETING_TYPES.map((value) => ({ value, label: MEETING_TYPE_LABELS[value] }))}
         />
+        <Select<number>
+          allowClear
+          placeholder="全部党小组"
+          aria-label="党小组"
+          style={{ width: 200 }}
+          value={partyGroupId}
+          onChange={(value) => setFilters({ partyGroupId: value })}
+          options={(groups.data ?? []).map((group) => ({ value: group.id, label: group.dissolvedOn ? `${group.name}（已撤销）` : group.name }))}
+        />
+        <MemberFilterSelect value={memberId} onChange={(value) => setFilters({ memberId: value })} style={{ width: 160 }} />
       </Space>
       <div style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">
-          {`${year}年${type ? MEETING_TYPE_LABELS[type] : '组织生活'}记录共 ${rows.length} 条`}
+          {summary}
           {invalid > 0 && `，其中 ${invalid} 条未达法定人数`}
         </Typography.Text>
       </div>
@@ -159,13 +259,12 @@ export function MeetingsPage() {
         rowKey="id"
         size="middle"
         bordered
-        loading={meetings.isPending}
+        loading={meetings.isPending || meetings.isPlaceholderData}
         columns={columns}
         dataSource={rows}
         rowClassName="clickable-row"
         onRow={(row) => ({ onClick: () => navigate(`/meetings/${row.id}`) })}
-        // A year holds some 60–80 records; one list read by month beats paging.
-        pagination={false}
+        pagination={rows.length > PAGE_SIZE * 2 ? { pageSize: PAGE_SIZE, showSizeChanger: false, showTotal: (total) => `共 ${total} 条` } : false}
         locale={{ emptyText }}
       />
       {meetings.isError && <Typography.Text type="danger">{meetings.error.message}</Typography.Text>}
