@@ -49,6 +49,9 @@ export const demoSeedSchema = z.strictObject({
       group: key.nullable(),
       host: key,
       recorder: key,
+      /** 党课: the member who lectured and the lecture's title. */
+      lecturer: key.optional(),
+      lectureTitle: z.string().optional(),
       location: z.string(),
       scope: z.union([z.enum(['branch', 'committee']), key, z.array(key)]),
       recordedOn: isoDate,
