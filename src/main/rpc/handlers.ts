@@ -65,5 +65,6 @@ export function createHandlers(services: Services) {
     'talks:get': (input) => services.talks.get(input),
     'talks:save': (input) => services.talks.save(input),
     'talks:coverage': (input) => services.talks.coverage(input),
+    'compliance:year': (input) => services.compliance.year(input),
   } satisfies HandlerMap;
 }

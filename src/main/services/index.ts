@@ -7,6 +7,7 @@ import { createDemoService } from './demo.service';
 import { createFollowUpsService } from './followUps.service';
 import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
+import { createComplianceService } from './compliance.service';
 import { createMeetingsService } from './meetings.service';
 import { createMeetingTemplatesService } from './meetingTemplates.service';
 import { createMinutesService } from './minutes.service';
@@ -39,6 +40,7 @@ export function createServices(context: ServiceContext) {
     attachments: createAttachmentsService(context),
     followUps: createFollowUpsService(context),
     meetingTemplates: createMeetingTemplatesService(context),
+    compliance: createComplianceService(context, meetings),
     orgLife: createOrgLifeService(context, meetings),
     democraticReview: createDemocraticReviewService(context, meetings),
     talks: createTalksService(context, meetings),

@@ -1,3 +1,4 @@
+import { complianceContract } from './compliance';
 import type { z } from 'zod';
 import { attachmentsContract } from './attachments';
 import { branchContract } from './branch';
@@ -34,6 +35,7 @@ export const contract = {
   ...orgLifeContract,
   ...democraticReviewContract,
   ...talksContract,
+  ...complianceContract,
 } as const;
 
 export type Contract = typeof contract;

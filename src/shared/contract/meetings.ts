@@ -237,6 +237,8 @@ export interface MeetingListItem {
   topic: string;
   partyGroupId: number | null;
   hostName: string | null;
+  /** 授课人 of a 党课 when a member (书记讲党课 counts only the 书记's own lectures). */
+  lecturerMemberId: number | null;
   recordedOn: string;
   expected: number;
   present: number;

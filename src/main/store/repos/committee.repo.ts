@@ -53,6 +53,9 @@ export function createCommitteeRepo(db: Database.Database) {
      WHERE t.starts_on <= @date AND t.ends_on >= @date AND s.starts_on <= @date AND (s.ends_on IS NULL OR s.ends_on > @date)
      ORDER BY ${ROLE_ORDER}, s.id`,
   );
+  const selectSecretarySeats = db.prepare<[], { member_id: number; starts_on: string; ends_on: string | null }>(
+    `SELECT member_id, starts_on, ends_on FROM committee_seats WHERE role = 'secretary' ORDER BY starts_on, id`,
+  );
   const updateSeat = db.prepare('UPDATE committee_seats SET role = @role, starts_on = @startsOn, ends_on = @endsOn WHERE id = @id');
   const deleteSeat = db.prepare('DELETE FROM committee_seats WHERE id = ?');
 
@@ -77,6 +80,10 @@ export function createCommitteeRepo(db: Database.Database) {
     },
     seatsOn(termId: number, date: string): CommitteeSeat[] {
       return selectSeatsOn.all({ term: termId, date }).map((row) => ({ role: row.role, memberId: row.member_id, memberName: row.member_name }));
+    },
+    /** Every 书记 seat over all terms, oldest first (endsOn null: still in office). */
+    secretarySeats(): { memberId: number; startsOn: string; endsOn: string | null }[] {
+      return selectSecretarySeats.all().map((row) => ({ memberId: row.member_id, startsOn: row.starts_on, endsOn: row.ends_on }));
     },
     /** Seats held on `date` in the term in force then. */
     allSeatsOn(date: string): CommitteeSeatRecord[] {

@@ -71,6 +71,7 @@ export interface MeetingSummaryRow {
   topic: string;
   partyGroupId: number | null;
   hostName: string | null;
+  lecturerMemberId: number | null;
   recordedOn: string;
   types: MeetingType[];
   attachmentCount: number;
@@ -182,9 +183,9 @@ export function createMeetingsRepo(db: Database.Database) {
   // Only the listed columns: reading whole rows (summary text and all) costs more than the query.
   const selectSummaries = db.prepare<
     { from: string | null; to: string | null; type: string | null; group: number | null; member: number | null; ids: string | null },
-    Pick<MeetingRow, 'id' | 'held_on' | 'topic' | 'party_group_id' | 'host_name' | 'recorded_on'> & { types: string; attachment_count: number }
+    Pick<MeetingRow, 'id' | 'held_on' | 'topic' | 'party_group_id' | 'host_name' | 'recorded_on' | 'lecturer_member_id'> & { types: string; attachment_count: number }
   >(
-    `SELECT m.id, m.held_on, m.topic, m.party_group_id, m.host_name, m.recorded_on, (SELECT group_concat(type) FROM meeting_obligations o WHERE o.meeting_id = m.id) AS types,
+    `SELECT m.id, m.held_on, m.topic, m.party_group_id, m.host_name, m.recorded_on, m.lecturer_member_id, (SELECT group_concat(type) FROM meeting_obligations o WHERE o.meeting_id = m.id) AS types,
        (SELECT COUNT(*) FROM attachments a WHERE a.meeting_id = m.id) AS attachment_count FROM meetings m
      WHERE m.deleted_at IS NULL AND (@from IS NULL OR m.held_on >= @from) AND (@to IS NULL OR m.held_on < @to)
        AND (@group IS NULL OR m.party_group_id = @group)
@@ -345,6 +346,7 @@ export function createMeetingsRepo(db: Database.Database) {
           partyGroupId: row.party_group_id,
           hostName: row.host_name,
           recordedOn: row.recorded_on,
+          lecturerMemberId: row.lecturer_member_id,
           types: canonicalOrder((row.types ?? '').split(',').filter(Boolean) as MeetingType[]),
           attachmentCount: row.attachment_count,
         }));
