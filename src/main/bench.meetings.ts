@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { meetingCreateInput, type MeetingInput, type MeetingListItem, type MeetingRecord } from '../shared/contract/meetings';
+import { meetingCreateInput, unchangedUpdate, type MeetingInput, type MeetingListItem, type MeetingRecord } from '../shared/contract/meetings';
 import type { MemberListItem } from '../shared/contract/members';
 import { addDays, addYears, daysInMonth, formatIsoDate } from '../shared/domain/dates';
 import type { MeetingType } from '../shared/domain/meetingTypes';
@@ -51,36 +51,6 @@ const DECISIONS = [
 ];
 const PLACES = ['公司三楼党员活动室', '公司二楼第一会议室', '研发中心会议室', '生产车间班前会议室', '金华革命烈士纪念馆', '社区党群服务中心'];
 
-/** Copies a stored record into an update request, as the editor sends it. */
-export function updateInputOf(record: MeetingRecord): Record<string, unknown> {
-  return {
-    id: record.id,
-    version: record.version,
-    types: record.types,
-    partyGroupId: record.partyGroupId,
-    heldOn: record.heldOn,
-    startsAt: record.startsAt,
-    endsAt: record.endsAt,
-    location: record.location,
-    topic: record.topic,
-    hostMemberId: record.hostMemberId,
-    recorderMemberId: record.recorderMemberId,
-    lecturerMemberId: record.lecturerMemberId,
-    lecturerName: record.lecturerMemberId === null ? record.lecturerName : null,
-    lectureTitle: record.lectureTitle,
-    recordedOn: record.recordedOn,
-    summary: record.summary,
-    agenda: record.agenda.map((item) => ({
-      title: item.title,
-      speeches: item.speeches.map((speech) => ({ speakerMemberId: speech.speakerMemberId, speakerName: speech.speakerMemberId === null ? speech.speakerName : null, summary: speech.summary })),
-    })),
-    decisions: record.decisions.map((decision) => ({ text: decision.text, agendaPosition: decision.agendaPosition, ownerMemberId: decision.ownerMemberId, dueOn: decision.dueOn })),
-    votes: record.votes,
-    attendance: record.attendance.map(({ name: _name, ...entry }) => entry),
-    guests: record.guests,
-    exclusions: record.exclusions,
-  };
-}
 
 async function ok<T>(core: Core, method: string, input?: unknown): Promise<T> {
   const result = await core.dispatch(method, input);
@@ -282,7 +252,7 @@ export const MEETING_BENCH_CASES: BenchCase[] = [
     runs: RUNS,
     prepare: async (ctx) => {
       const record = await ok<MeetingRecord>(ctx.core, 'meetings:get', { id: pickEvery(ctx, counter(ctx, 'saveRun') + 7) });
-      const input = updateInputOf(record);
+      const input = unchangedUpdate(record);
       input.summary = `${record.summary ?? ''}（补充：会后已将学习资料发至各党小组。）`.slice(0, 2000);
       ctx.scratch.set('saveInput', input);
     },

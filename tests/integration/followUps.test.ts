@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FollowUp, FollowUpDetail } from '../../src/shared/contract/followUps';
-import type { MeetingAssessment, MeetingInput, MeetingRecord } from '../../src/shared/contract/meetings';
-import type { MemberListItem } from '../../src/shared/contract/members';
-import { call, fixedClock, tempCore } from '../helpers/tempCore';
+import { unchangedUpdate, type MeetingAssessment, type MeetingInput, type MeetingRecord } from '../../src/shared/contract/meetings';
+import { demoBranch } from '../helpers/demo';
+import { call, type tempCore } from '../helpers/tempCore';
 
 type Core = ReturnType<typeof tempCore>;
 
-async function demo() {
-  const clock = fixedClock('2026-11-22T10:00:00');
-  const core = tempCore({ clock });
-  await call(core, 'demo:create');
-  const members = await call<MemberListItem[]>(core, 'members:list');
-  const byName = (name: string) => members.find((member) => member.name === name)!.id;
-  return { core, byName, clock };
-}
+const demo = () => demoBranch();
 
 /** A 支委会 with everyone present and the given decisions. */
 async function committee(core: Core, heldOn: string, topic: string, decisions: MeetingInput['decisions']): Promise<MeetingInput> {
@@ -34,22 +27,7 @@ const asEdited = (record: MeetingRecord) => record.decisions.map(({ id, text, ag
 
 /** An update input from a saved record: the same content, decisions with their ids. */
 function updateOf(record: MeetingRecord, change: Partial<MeetingInput> = {}) {
-  return {
-    id: record.id,
-    version: record.version,
-    types: record.types,
-    partyGroupId: record.partyGroupId,
-    heldOn: record.heldOn,
-    topic: record.topic,
-    recordedOn: record.recordedOn,
-    hostMemberId: record.hostMemberId,
-    recorderMemberId: record.recorderMemberId,
-    agenda: record.agenda,
-    votes: record.votes,
-    attendance: record.attendance.map(({ name: _name, ...entry }) => entry),
-    decisions: asEdited(record),
-    ...change,
-  };
+  return { ...unchangedUpdate(record), ...change };
 }
 
 async function errorOf(core: Core, method: string, input: unknown) {

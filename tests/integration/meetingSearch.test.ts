@@ -1,21 +1,15 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { MeetingAssessment, MeetingInput, MeetingListItem, MeetingRecord } from '../../src/shared/contract/meetings';
-import type { MemberListItem } from '../../src/shared/contract/members';
+import { unchangedUpdate, type MeetingAssessment, type MeetingInput, type MeetingListItem, type MeetingRecord } from '../../src/shared/contract/meetings';
 import type { PartyGroup } from '../../src/shared/contract/groups';
 import { databasePath } from '../../src/main/dataDir';
 import { MIGRATIONS, migrate } from '../../src/main/store/migrate';
-import { call, fixedClock, tempCore, tempDataDir } from '../helpers/tempCore';
+import { demoBranch } from '../helpers/demo';
+import { call, tempCore, tempDataDir } from '../helpers/tempCore';
 
 type Core = ReturnType<typeof tempCore>;
 
-async function demo() {
-  const core = tempCore({ clock: fixedClock('2026-11-22T10:00:00') });
-  await call(core, 'demo:create');
-  const members = await call<MemberListItem[]>(core, 'members:list');
-  const byName = (name: string) => members.find((member) => member.name === name)!.id;
-  return { core, byName };
-}
+const demo = () => demoBranch();
 
 const list = (core: Core, input: Record<string, unknown>) => call<MeetingListItem[]>(core, 'meetings:list', input);
 const topics = async (core: Core, input: Record<string, unknown>) => (await list(core, input)).map((item) => item.topic);
@@ -132,7 +126,7 @@ describe('meeting search', () => {
     const { core, byName } = await demo();
     const record = await recordWithEveryField(core, byName);
     const long = `${'前面的内容很长。'.repeat(10)}这里提到了星火燎原的故事。${'后面的内容也很长。'.repeat(10)}`;
-    await call(core, 'meetings:update', { ...updateInput(record), summary: long });
+    await call(core, 'meetings:update', { ...unchangedUpdate(record), summary: long });
     const [hit] = await list(core, { query: '星火' });
     expect(hit.match!.text).toMatch(/^….{0,12}星火燎原.*…$/);
     expect(hit.match!.text.length).toBeLessThanOrEqual(50);
@@ -142,7 +136,7 @@ describe('meeting search', () => {
     const { core, byName } = await demo();
     const record = await recordWithEveryField(core, byName);
     const updated = await call<MeetingRecord>(core, 'meetings:update', {
-      ...updateInput(record),
+      ...unchangedUpdate(record),
       topic: '学习屠呦呦同志先进事迹',
       agenda: [{ title: '讨论玛瑙项目', speeches: [{ speakerMemberId: byName('赵敏'), summary: '谈了珊瑚礁保护的体会' }] }],
       decisions: [],
@@ -251,7 +245,7 @@ describe('meeting search', () => {
     const record = await recordWithEveryField(core, byName);
     // 王丽萍 spoke but was left unmarked; 赵敏 was on sick leave and is given a decision to follow up.
     await call(core, 'meetings:update', {
-      ...updateInput(record),
+      ...unchangedUpdate(record),
       attendance: record.attendance
         .filter((entry) => entry.memberId !== byName('王丽萍'))
         .map(({ name: _name, ...entry }) => (entry.memberId === byName('赵敏') ? { ...entry, status: 'leave', leaveKind: 'sick', reason: '住院' } : entry)),
@@ -298,28 +292,3 @@ function searchableText(record: MeetingRecord): string {
   ].join('\n');
 }
 
-function updateInput(record: MeetingRecord) {
-  return {
-    id: record.id,
-    version: record.version,
-    types: record.types,
-    partyGroupId: record.partyGroupId,
-    heldOn: record.heldOn,
-    startsAt: record.startsAt,
-    endsAt: record.endsAt,
-    location: record.location,
-    topic: record.topic,
-    hostMemberId: record.hostMemberId,
-    recorderMemberId: record.recorderMemberId,
-    lecturerMemberId: record.lecturerMemberId,
-    lectureTitle: record.lectureTitle,
-    recordedOn: record.recordedOn,
-    summary: record.summary,
-    agenda: record.agenda.map((item) => ({ title: item.title, speeches: item.speeches.map((speech) => ({ speakerMemberId: speech.speakerMemberId, speakerName: speech.speakerName, summary: speech.summary })) })),
-    decisions: record.decisions.map((decision) => ({ text: decision.text, agendaPosition: decision.agendaPosition, ownerMemberId: decision.ownerMemberId, dueOn: decision.dueOn })),
-    votes: record.votes,
-    attendance: record.attendance.map(({ name: _name, ...entry }) => entry),
-    guests: record.guests,
-    exclusions: record.exclusions,
-  };
-}

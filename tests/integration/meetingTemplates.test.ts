@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingStart, MeetingStartOption } from '../../src/shared/contract/meetingTemplates';
 import type { MeetingAssessment, MeetingInput, MeetingRecord } from '../../src/shared/contract/meetings';
-import type { MemberListItem } from '../../src/shared/contract/members';
 import type { PartyGroup } from '../../src/shared/contract/groups';
 import { aBranch } from '../helpers/builders';
+import { demoBranch } from '../helpers/demo';
 import { call, fixedClock, tempCore } from '../helpers/tempCore';
 
-async function demo() {
-  const core = tempCore({ clock: fixedClock('2026-11-22T10:00:00') });
-  await call(core, 'demo:create');
-  const members = await call<MemberListItem[]>(core, 'members:list');
-  const byName = (name: string) => members.find((member) => member.name === name)!.id;
-  const nameOf = (id: number | null) => members.find((member) => member.id === id)?.name ?? null;
-  return { core, byName, nameOf };
-}
+const demo = () => demoBranch();
 
 describe('starting a new record (meetingTemplates:list, get)', () => {
   it('offers a template per type and the last record of each type', async () => {

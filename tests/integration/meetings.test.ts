@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingAssessment, MeetingInput, MeetingListItem, MeetingRecord } from '../../src/shared/contract/meetings';
-import type { MemberListItem } from '../../src/shared/contract/members';
 import type { PartyGroup } from '../../src/shared/contract/groups';
-import { call, fixedClock, tempCore } from '../helpers/tempCore';
+import { demoBranch } from '../helpers/demo';
+import { call } from '../helpers/tempCore';
 
-async function demo() {
-  const core = tempCore({ clock: fixedClock('2026-11-22T10:00:00') });
-  await call(core, 'demo:create');
-  const members = await call<MemberListItem[]>(core, 'members:list');
-  const byName = (name: string) => members.find((member) => member.name === name)!.id;
-  return { core, byName };
-}
+const demo = () => demoBranch();
 
 /** A 党员大会 that is also a 党课, everyone expected present except the given absentees. */
 async function assemblyInput(core: Awaited<ReturnType<typeof demo>>['core'], byName: (name: string) => number, absent: string[]): Promise<MeetingInput> {

@@ -2,21 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MeetingAssessment, MeetingExportResult, MeetingInput, MeetingRecord } from '../../src/shared/contract/meetings';
-import type { MemberListItem } from '../../src/shared/contract/members';
 import { attr, readDocx, runFonts } from '../helpers/docx';
-import { call, fixedClock, tempCore } from '../helpers/tempCore';
+import { demoBranch } from '../helpers/demo';
+import { call } from '../helpers/tempCore';
 
 // 会议记录 exported as Word, read back from the .docx: page setup per preset, fonts on every run,
 // and what a secretary signs (attendance facts, verdicts, signature line).
 // MINUTES_OUT=<folder> also writes the files there for scripts/render-check.mjs.
 
-async function demo() {
-  const core = tempCore({ clock: fixedClock('2026-11-22T10:00:00') });
-  await call(core, 'demo:create');
-  const members = await call<MemberListItem[]>(core, 'members:list');
-  const byName = (name: string) => members.find((member) => member.name === name)!.id;
-  return { core, byName };
-}
+const demo = () => demoBranch();
 
 /** A 党员大会 that is also a 党课 (as in meetings.test.ts), with speeches, a vote, decisions and a 补学. */
 async function assemblyInput(core: Awaited<ReturnType<typeof demo>>['core'], byName: (name: string) => number, absent: string[]): Promise<MeetingInput> {

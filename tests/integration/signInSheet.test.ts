@@ -2,18 +2,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MeetingExportResult } from '../../src/shared/contract/meetings';
-import type { MemberListItem } from '../../src/shared/contract/members';
 import { attr, readDocx, runFonts, tables } from '../helpers/docx';
+import { demoBranch } from '../helpers/demo';
 import { call, fixedClock, tempCore } from '../helpers/tempCore';
 
 // 签到表 printed before a meeting: the 应到 list as of the meeting date with each person's 职务,
 // and blank 签名 / 请假事由 columns tall enough to sign in. MINUTES_OUT=<folder> keeps the files.
 
 async function demo() {
-  const core = tempCore({ clock: fixedClock('2026-11-22T10:00:00') });
-  await call(core, 'demo:create');
-  const members = await call<MemberListItem[]>(core, 'members:list');
-  return { core, members };
+  const branch = await demoBranch();
+  return { ...branch, members: branch.members.filter((member) => member.status === 'active') };
 }
 
 const plan = { types: ['memberAssembly'], partyGroupId: null, heldOn: '2026-12-01', startsAt: '14:30', endsAt: null, location: '党员活动室', topic: '学习贯彻全会精神', exclusions: [] };

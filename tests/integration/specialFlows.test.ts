@@ -2,23 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { CommitteeTermDetail } from '../../src/shared/contract/committee';
 import type { DemocraticReview } from '../../src/shared/contract/democraticReview';
 import type { MeetingListItem, MeetingRecord } from '../../src/shared/contract/meetings';
-import type { Member, MemberListItem } from '../../src/shared/contract/members';
+import type { Member } from '../../src/shared/contract/members';
 import type { OrgLifeMaterial, OrgLifeSaveInput, RectificationListItem } from '../../src/shared/contract/orgLife';
 import type { TalkCoverage, TalkDetail } from '../../src/shared/contract/talks';
 import type { ReviewGrade } from '../../src/shared/domain/democraticReview';
 import type { Core } from '../../src/main/core';
 import { aBranch, aMember } from '../helpers/builders';
+import { demoBranch } from '../helpers/demo';
 import { call, fixedClock, tempCore } from '../helpers/tempCore';
 
 /** The demo branch (its year is 2025 with this clock) and its 2025-12-26 组织生活会暨民主评议. */
 async function demo() {
-  const clock = fixedClock('2026-11-22T10:00:00');
-  const core = tempCore({ clock });
-  await call(core, 'demo:create');
-  const members = await call<MemberListItem[]>(core, 'members:list', { scope: 'all' });
-  const byName = (name: string) => members.find((member) => member.name === name)!.id;
-  const [review] = await call<MeetingListItem[]>(core, 'meetings:list', { year: 2025, type: 'democraticReview' });
-  return { core, clock, byName, meetingId: review.id };
+  const branch = await demoBranch();
+  const [review] = await call<MeetingListItem[]>(branch.core, 'meetings:list', { year: 2025, type: 'democraticReview' });
+  return { ...branch, meetingId: review.id };
 }
 
 async function refusal(core: Core, method: string, input: unknown) {

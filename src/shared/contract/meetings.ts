@@ -295,3 +295,37 @@ export const meetingsContract = {
   'meetings:export': { input: meetingExportInput, output: returns<MeetingExportResult>() },
   'meetings:signInSheet': { input: meetingSignInSheetInput, output: returns<MeetingExportResult>() },
 } as const;
+
+/**
+ * A stored record as the update request that changes nothing — what the editor sends when a record is
+ * opened and saved as it is. Tests and the bench start edits from it.
+ */
+export function unchangedUpdate(record: MeetingRecord): z.input<typeof meetingUpdateInput> {
+  return {
+    id: record.id,
+    version: record.version,
+    types: record.types,
+    partyGroupId: record.partyGroupId,
+    heldOn: record.heldOn,
+    startsAt: record.startsAt,
+    endsAt: record.endsAt,
+    location: record.location,
+    topic: record.topic,
+    hostMemberId: record.hostMemberId,
+    recorderMemberId: record.recorderMemberId,
+    lecturerMemberId: record.lecturerMemberId,
+    lecturerName: record.lecturerMemberId === null ? record.lecturerName : null,
+    lectureTitle: record.lectureTitle,
+    recordedOn: record.recordedOn,
+    summary: record.summary,
+    agenda: record.agenda.map((item) => ({
+      title: item.title,
+      speeches: item.speeches.map((speech) => ({ speakerMemberId: speech.speakerMemberId, speakerName: speech.speakerMemberId === null ? speech.speakerName : null, summary: speech.summary })),
+    })),
+    decisions: record.decisions.map(({ id, text, agendaPosition, ownerMemberId, dueOn }) => ({ id, text, agendaPosition, ownerMemberId, dueOn })),
+    votes: record.votes,
+    attendance: record.attendance.map(({ name: _name, ...entry }) => entry),
+    guests: record.guests,
+    exclusions: record.exclusions,
+  };
+}
