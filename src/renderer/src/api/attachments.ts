@@ -1,5 +1,6 @@
 import type { AttachmentContent } from '../../../shared/contract/attachments';
 import { isViewableMime } from '../../../shared/domain/attachments';
+import { base64ToBlob, saveUrlAs } from '../lib/download';
 import { hostMode, invoke } from './client';
 import { useRpcMutation, useRpcQuery } from './hooks';
 
@@ -10,26 +11,13 @@ export const useAddAttachment = () => useRpcMutation('attachments:add');
 export const useDeleteAttachment = () => useRpcMutation('attachments:delete');
 
 function toBlob(content: AttachmentContent): Blob {
-  const binary = atob(content.contentBase64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const type = content.mime === 'text/plain' ? 'text/plain; charset=utf-8' : content.mime;
-  return new Blob([bytes], { type });
+  return base64ToBlob(content.contentBase64, content.mime === 'text/plain' ? 'text/plain; charset=utf-8' : content.mime);
 }
 
 /** The attachment's bytes (checked against their hash by the core) as a Blob, e.g. for a thumbnail. */
 export async function attachmentBlob(id: number): Promise<{ blob: Blob; content: AttachmentContent }> {
   const content = await invoke('attachments:get', { id });
   return { blob: toBlob(content), content };
-}
-
-function saveAs(url: string, fileName: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
 }
 
 /**
@@ -43,7 +31,7 @@ export async function openAttachment(id: number): Promise<void> {
   const { blob, content } = await attachmentBlob(id);
   const url = URL.createObjectURL(blob);
   const opened = hostMode() === 'browser' && isViewableMime(content.mime) ? window.open(url, '_blank') : null;
-  if (!opened) saveAs(url, content.fileName);
+  if (!opened) saveUrlAs(url, content.fileName);
   // The tab has loaded it long before; a download has copied it.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -13,18 +13,28 @@ const MIME_TYPES: Record<string, string> = {
   zip: 'application/zip',
 };
 
-/** Saves a generated file: the browser's download, or Electron's save dialog on the desktop. */
-export function downloadBase64(fileName: string, contentBase64: string): void {
+/** Base64 from the contract back to bytes, as a Blob of the given type. */
+export function base64ToBlob(contentBase64: string, type: string): Blob {
   const binary = atob(contentBase64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  const extension = fileName.split('.').pop() ?? '';
-  const url = URL.createObjectURL(new Blob([bytes], { type: MIME_TYPES[extension] ?? 'application/octet-stream' }));
+  return new Blob([bytes], { type });
+}
+
+/** Saves what an object URL holds under a file name (the browser's download; Electron's save dialog). */
+export function saveUrlAs(url: string, fileName: string): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
   document.body.appendChild(link);
   link.click();
   link.remove();
+}
+
+/** Saves a generated file: the browser's download, or Electron's save dialog on the desktop. */
+export function downloadBase64(fileName: string, contentBase64: string): void {
+  const extension = fileName.split('.').pop() ?? '';
+  const url = URL.createObjectURL(base64ToBlob(contentBase64, MIME_TYPES[extension] ?? 'application/octet-stream'));
+  saveUrlAs(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
