@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { addDays, todayIso } from '../../src/shared/domain/dates';
-import { readDocx, tables } from '../helpers/docx';
 import { expect, test } from './fixtures';
+import { downloadDocx } from './pages/downloads';
 import { MeetingsPage } from './pages/MeetingsPage';
 
 test.use({ seed: 'demo' });
-
-/** Clicks and returns the saved file's name and its body paragraphs and tables. */
-async function download(page: import('@playwright/test').Page, click: () => Promise<void>) {
-  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  const doc = await readDocx(readFileSync(await file.path()).toString('base64'));
-  return { name: file.suggestedFilename(), paragraphs: doc.paragraphs, tables: tables(doc.document) };
-}
 
 test('会议文书：会前打印签到表（应到名单和职务），保存记录后导出会议记录', async ({ page, app }) => {
   await page.goto(app.baseUrl);
@@ -30,7 +22,7 @@ test('会议文书：会前打印签到表（应到名单和职务），保存�
   await editor.location.fill('党员活动室');
   await editor.topic.fill('学习贯彻全会精神');
   await expect(editor.attendanceSummary).toContainText('应到 25 名');
-  const sheet = await download(page, () => button.click());
+  const sheet = await downloadDocx(page, () => button.click());
   expect(sheet.name).toBe(`${heldOn}_支部党员大会会议签到表.docx`);
   expect(sheet.paragraphs).toContain('支部党员大会会议签到表');
   const attendees = sheet.tables[1];
@@ -43,12 +35,12 @@ test('会议文书：会前打印签到表（应到名单和职务），保存�
   await editor.fillDate(editor.heldOn, held);
   await editor.save();
   await expect(editor.heading('学习贯彻全会精神')).toBeVisible();
-  const minutes = await download(page, () => editor.main.getByRole('button', { name: /导出会议记录/ }).click());
+  const minutes = await downloadDocx(page, () => editor.main.getByRole('button', { name: /导出会议记录/ }).click());
   expect(minutes.name).toBe(`${held}_支部党员大会会议记录.docx`);
   expect(minutes.paragraphs).toContain('支部党员大会会议记录');
 
   // The other layout and the sheet are in the button's menu.
   await editor.main.getByRole('button', { name: /导出会议记录/ }).locator('xpath=following-sibling::button').click();
-  const unitSheet = await download(page, () => page.getByRole('menuitem', { name: '签到表（单位常用格式）' }).click());
+  const unitSheet = await downloadDocx(page, () => page.getByRole('menuitem', { name: '签到表（单位常用格式）' }).click());
   expect(unitSheet.name).toBe(`${held}_支部党员大会会议签到表.docx`);
 });

@@ -1,13 +1,17 @@
 import { addDays, todayIso } from '../../src/shared/domain/dates';
 import { expect, test } from './fixtures';
+import { AttachmentsCard } from './pages/AttachmentsCard';
+import { downloadDocx } from './pages/downloads';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { shoot } from './screens';
 
 test.use({ seed: 'demo' });
 
+/** A scanned, signed 签到表 (a tiny but real PDF). */
+const SIGN_IN_SCAN = { name: '签到表（已签名）.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n') };
 const TOPIC = '讨论接收预备党员；专题党课：学习贯彻党的二十届四中全会精神';
 
-test('组织生活：查看上一年度记录，新建党员大会兼党课，两人请假，表决通过，列表显示应到/实到', async ({ page, app }) => {
+test('组织生活：查看上一年度记录，新建党员大会兼党课，两人请假，表决通过，列表显示应到/实到；附上签到表，搜索找到，导出会议记录', async ({ page, app }) => {
   const today = todayIso();
   const currentYear = Number(today.slice(0, 4));
   // The demo branch's records are of the year before this one.
@@ -67,4 +71,24 @@ test('组织生活：查看上一年度记录，新建党员大会兼党课，�
   await expect(await meetings.cell(TOPIC, '有效性')).toHaveText('有效');
   await expect(await meetings.cell(TOPIC, '记录日期')).toContainText('补记 3 天');
   await expect(await meetings.cell(TOPIC, '类型')).toHaveText('支部党员大会党课');
+
+  // Attach the signed 签到表, then find the record again by a two-character word of its vote.
+  await meetings.row(TOPIC).getByRole('link').click();
+  await expect(editor.heading(TOPIC)).toBeVisible();
+  const attachments = new AttachmentsCard(page);
+  await attachments.pick(SIGN_IN_SCAN);
+  await expect(attachments.tile(SIGN_IN_SCAN.name)).toBeVisible();
+  await page.getByRole('button', { name: '返回列表' }).click();
+  await meetings.search('张三');
+  await expect(meetings.rows).toHaveCount(1);
+  await expect(meetings.match(TOPIC)).toContainText('表决事项');
+  await expect(await meetings.cell(TOPIC, '应到/实到')).toHaveText('25/23');
+
+  // Print the minutes: the Word file carries the verdicts the app computed.
+  await meetings.row(TOPIC).getByRole('link').click();
+  await expect(editor.heading(TOPIC)).toBeVisible();
+  const minutes = await downloadDocx(page, () => editor.main.getByRole('button', { name: /导出会议记录/ }).click());
+  expect(minutes.name).toBe(`${heldOn}_支部党员大会暨党课会议记录.docx`);
+  expect(minutes.paragraphs).toContain('应到会有表决权的党员22名，实到20名，超过半数，会议有效。');
+  expect(minutes.paragraphs.some((text) => text.includes('接收张三为中共预备党员') && text.includes('决议通过'))).toBe(true);
 });
