@@ -43,7 +43,7 @@ test('首页待办与提醒：本月待办带剩余天数，逐项可点开去�
   await expect(dashboard.obligations).toContainText('按“全国默认”规则');
 
   // 年度落实情况: this year from zero; the 谈心谈话 line links to the coverage table.
-  await expect(dashboard.year(year)).toContainText(`${year}年应开展 55 项，已完成 0 项`);
+  await expect(dashboard.year(year)).toContainText(`${year}年度应开展 55 项，已完成 0 项`);
   await expect(dashboard.year(year).getByRole('link', { name: `${year}年支部党员大会 已完成 0/4` })).toBeVisible();
   await expect(dashboard.year(year).getByTestId('attention-talks')).toHaveAttribute('href', `#/meetings/talks?year=${year}`);
 
@@ -136,7 +136,7 @@ test('首页：各项都已开展的支部显示“目前没有待办”，逾�
 
   await expect(dashboard.allClear).toContainText('各项组织生活都已按要求开展，目前没有待办。');
   await expect(dashboard.missed).toHaveCount(0);
-  await expect(dashboard.year(year)).toContainText(`${year}年应开展 55 项，已完成`);
+  await expect(dashboard.year(year)).toContainText(`${year}年度应开展 55 项，已完成`);
   await expect(dashboard.year(year)).not.toContainText('未按期');
   await expect(dashboard.reminders.getByTestId('attention-probation').filter({ hasText: '尚未登记转正' })).toHaveCount(0);
   await shoot(page, '42-home-dashboard-up-to-date');

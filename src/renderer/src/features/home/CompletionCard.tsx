@@ -23,7 +23,7 @@ function YearBlock({ year, talks, first }: { year: YearCompletion; talks: Attent
   return (
     <section className={first ? 'attention-year' : 'attention-year attention-year-next'} aria-label={`${year.year}年落实情况`}>
       <div className="attention-section-title">
-        <Typography.Text strong>{year.year}年</Typography.Text>
+        <Typography.Text strong>{year.year}年度</Typography.Text>
         <Typography.Text type="secondary">
           {total === 0
             ? '没有需要开展的组织生活'
