@@ -153,6 +153,30 @@ describe('home:attention', () => {
     expect(attention.probations.map((item) => item.name)).toEqual(['钱六十']);
   });
 
+  it('lists open 整改 items, overdue first with the days past, each linked to its 组织生活会; done items leave', async () => {
+    const { core } = await demoAt('2026-03-10T10:00:00');
+    const [orgLife] = await call<{ id: number }[]>(core, 'meetings:list', { year: 2025, type: 'orgLifeMeeting' });
+    const members = await call<Member[]>(core, 'members:list');
+    const byName = (name: string) => members.find((member) => member.name === name)!.id;
+    await call(core, 'orgLife:save', {
+      meetingId: orgLife.id,
+      version: 0,
+      rectifications: [
+        { measure: '每月初公布组织生活安排', ownerName: '支部委员会', dueOn: '2026-06-30' },
+        { measure: '制定年度学习计划', ownerMemberId: byName('张晓燕'), dueOn: '2026-02-28' },
+        { measure: '走访困难党员', dueOn: '2026-01-31', status: 'done', doneOn: '2026-01-20' },
+        { measure: '建立党员联系群众台账' },
+      ],
+    });
+    const attention = (await call<HomeAttention>(core, 'home:attention'))!;
+    expect(attention.rectifications.map((item) => [item.measure, item.overdue, item.daysOverdue, item.ownerName])).toEqual([
+      ['制定年度学习计划', true, 10, '张晓燕'],
+      ['每月初公布组织生活安排', false, null, '支部委员会'],
+      ['建立党员联系群众台账', false, null, null],
+    ]);
+    expect(attention.rectifications[0].link).toEqual({ path: `/meetings/${orgLife.id}`, query: {} });
+  });
+
   it('shows last year’s missed obligations in January and February only', async () => {
     const clock = fixedClock('2026-01-01T09:00:00');
     const core = tempCore({ clock });
