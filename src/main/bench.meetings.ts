@@ -259,4 +259,16 @@ export const MEETING_BENCH_CASES: BenchCase[] = [
     run: (ctx) => ok(ctx.core, 'meetings:update', ctx.scratch.get('saveInput')),
     note: () => '每次不同的记录，改主要内容后保存（含检查、重写各部分和搜索索引、读回）',
   },
+  {
+    label: '首页待办与提醒（home:attention）',
+    runs: RUNS,
+    run: async (ctx) => {
+      const attention = await ok<{ obligations: { due: unknown[]; overdue: unknown[] }; years: number[] } | null>(ctx.core, 'home:attention');
+      ctx.scratch.set('attention', attention);
+    },
+    note: (ctx) => {
+      const attention = ctx.scratch.get('attention') as { obligations: { due: unknown[]; overdue: unknown[] }; years: number[] };
+      return `${attention.years.join('、')}年：待办 ${attention.obligations.due.length} 项、未完成 ${attention.obligations.overdue.length} 项（含落实情况、转正、换届、整改、谈心谈话覆盖）`;
+    },
+  },
 ];

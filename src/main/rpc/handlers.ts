@@ -18,6 +18,7 @@ export function createHandlers(services: Services) {
     'groups:update': (input) => services.groups.update(input),
     'groups:delete': (input) => services.groups.delete(input),
     'home:get': () => services.home.get(),
+    'home:attention': () => services.home.attention(),
     'members:list': (input) => services.members.list(input),
     'members:get': (input) => services.members.get(input),
     'members:create': (input) => services.members.create(input),

@@ -24,12 +24,15 @@ export type { ServiceContext } from './context';
 export function createServices(context: ServiceContext) {
   const members = createMembersService(context);
   const meetings = createMeetingsService(context);
+  const compliance = createComplianceService(context, meetings);
+  const orgLife = createOrgLifeService(context, meetings);
+  const talks = createTalksService(context, meetings);
   return {
     system: createSystemService(context),
     branch: createBranchService(context),
     demo: createDemoService(context),
     groups: createGroupsService(context),
-    home: createHomeService(context, members),
+    home: createHomeService(context, members, { compliance, orgLife, talks }),
     members,
     roster: createRosterService(context, members),
     memberEvents: createMemberEventsService(context),
@@ -40,10 +43,10 @@ export function createServices(context: ServiceContext) {
     attachments: createAttachmentsService(context),
     followUps: createFollowUpsService(context),
     meetingTemplates: createMeetingTemplatesService(context),
-    compliance: createComplianceService(context, meetings),
-    orgLife: createOrgLifeService(context, meetings),
+    compliance,
+    orgLife,
     democraticReview: createDemocraticReviewService(context, meetings),
-    talks: createTalksService(context, meetings),
+    talks,
   };
 }
 

@@ -1,4 +1,6 @@
 import type { CommitteeRole } from '../domain/branch';
+import type { ElectionReminder, ObligationItem, ProbationReminder, AttentionLink, YearCompletion } from '../domain/homeAttention';
+import type { CoverageSummary } from '../domain/talkCoverage';
 import { noInput, returns } from './common';
 import type { Branch, CommitteeTerm } from './branch';
 
@@ -21,6 +23,51 @@ export interface HomeOverview {
   today: string;
 }
 
+/** An open 整改 item of a 组织生活会 (整改清单), as 首页 lists it. */
+export interface AttentionRectification {
+  id: number;
+  measure: string;
+  ownerName: string | null;
+  dueOn: string | null;
+  overdue: boolean;
+  /** Days past the 整改时限 (overdue items only). */
+  daysOverdue: number | null;
+  meetingId: number;
+  meetingHeldOn: string;
+  meetingTopic: string;
+  problemText: string | null;
+  /** The 组织生活会 record, where the 整改清单 is ticked off. */
+  link: AttentionLink;
+}
+
+/** 谈心谈话 coverage of one year in short (the coverage table is behind the link). */
+export interface AttentionTalks {
+  year: number;
+  summary: CoverageSummary[];
+  sentence: string;
+  link: AttentionLink;
+}
+
+/**
+ * What needs doing on 首页 today (issue 5): obligations due or missed, 换届, 转正, open 整改, 谈心谈话
+ * coverage and the year's completion. `years` is this year, plus last year in January–February
+ * (secretaries close the year then); obligations, talks and completion cover each of them.
+ */
+export interface HomeAttention {
+  today: string;
+  years: number[];
+  /** Name of the rule pack the obligations come from. */
+  packName: string;
+  obligations: { due: ObligationItem[]; overdue: ObligationItem[] };
+  election: ElectionReminder | null;
+  probations: ProbationReminder[];
+  /** Open items, overdue first, then by 整改时限. */
+  rectifications: AttentionRectification[];
+  talks: AttentionTalks[];
+  completion: YearCompletion[];
+}
+
 export const homeContract = {
   'home:get': { input: noInput, output: returns<HomeOverview | null>() },
+  'home:attention': { input: noInput, output: returns<HomeAttention | null>() },
 } as const;

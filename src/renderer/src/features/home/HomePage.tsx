@@ -7,6 +7,7 @@ import { formatDate, orDash } from '../../lib/format';
 import { BranchEditButton } from '../../components/BranchEditButton';
 import { ElectionNotice } from '../../components/ElectionNotice';
 import { FollowUpsCard } from '../followUps/FollowUpsCard';
+import { HomeAttentionMain, HomeAttentionSide } from './HomeAttention';
 
 export function HomePage() {
   const home = useHome();
@@ -24,6 +25,7 @@ export function HomePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <HomeAttentionMain />
             <FollowUpsCard />
             <BranchCard data={data} />
             <CommitteeCard data={data} />
@@ -31,6 +33,7 @@ export function HomePage() {
         </Col>
         <Col xs={24} xl={10}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
+            <HomeAttentionSide />
             <MembersCard data={data} />
             <GroupsCard data={data} />
             <MeetingsCard data={data} />
