@@ -8,6 +8,7 @@ import { createFollowUpsService } from './followUps.service';
 import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
 import { createComplianceService } from './compliance.service';
+import { createComplianceExportService } from './complianceExport.service';
 import { createMeetingsService } from './meetings.service';
 import { createMeetingTemplatesService } from './meetingTemplates.service';
 import { createMinutesService } from './minutes.service';
@@ -24,6 +25,7 @@ export type { ServiceContext } from './context';
 export function createServices(context: ServiceContext) {
   const members = createMembersService(context);
   const meetings = createMeetingsService(context);
+  const compliance = createComplianceService(context, meetings);
   return {
     system: createSystemService(context),
     branch: createBranchService(context),
@@ -40,7 +42,8 @@ export function createServices(context: ServiceContext) {
     attachments: createAttachmentsService(context),
     followUps: createFollowUpsService(context),
     meetingTemplates: createMeetingTemplatesService(context),
-    compliance: createComplianceService(context, meetings),
+    compliance,
+    complianceExport: createComplianceExportService(context, compliance, meetings),
     orgLife: createOrgLifeService(context, meetings),
     democraticReview: createDemocraticReviewService(context, meetings),
     talks: createTalksService(context, meetings),
