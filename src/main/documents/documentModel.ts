@@ -20,6 +20,11 @@ export interface DocTable {
   centredColumns?: number[];
   /** Minimum row height in points, e.g. room for a handwritten signature. */
   rowHeight?: number;
+  /**
+   * Merged cells: per body row (same index as `rows`), how many columns each of its cells spans; a
+   * row with spans has fewer cells than `widths`. Omitted (or a row's entry omitted): one column each.
+   */
+  spans?: (readonly number[] | undefined)[];
 }
 
 export type DocBlock =

@@ -25,7 +25,8 @@ export type LineSpacing = { rule: 'grid' } | { rule: 'exact'; points: number };
 export interface DocPreset {
   name: DocPresetName;
   label: string;
-  page: { width: number; height: number; margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number } };
+  /** width × height as the page is used: a landscape page is wider than high (see landscapeTable). */
+  page: { width: number; height: number; orientation?: 'landscape'; margin: { top: number; bottom: number; left: number; right: number; header: number; footer: number } };
   /** w:docGrid linesAndChars: lines per page and characters per line in the body font. */
   grid: { lines: number; chars: number } | null;
   title: FontSpec & { line: LineSpacing };
@@ -76,6 +77,27 @@ export const PRESETS: Record<DocPresetName, DocPreset> = {
     pageNumber: { eastAsia: '宋体', latin: '宋体', size: 14, placement: 'center' },
   },
 };
+
+/**
+ * The preset turned to A4 landscape for a wide table (年度落实情况表): the same faces, title and page
+ * number, but the margins of a printed form, no document grid (the page is a table, not 公文 body
+ * text laid out 22 × 28), and 五号 (10.5 pt) table and note text so twelve month columns fit.
+ */
+export function landscapeTable(preset: DocPreset): DocPreset {
+  return {
+    ...preset,
+    page: {
+      width: A4.height,
+      height: A4.width,
+      orientation: 'landscape',
+      margin: { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20), header: mm(10), footer: mm(10) },
+    },
+    grid: null,
+    body: { ...preset.body, size: 10.5, line: { rule: 'exact', points: 16 }, firstLineChars: 0 },
+    table: { ...preset.table, size: 10.5, line: { rule: 'exact', points: 14 } },
+    pageNumber: { ...preset.pageNumber, size: 10.5 },
+  };
+}
 
 /** Width of the text block in twips. */
 export function textWidth(preset: DocPreset): number {

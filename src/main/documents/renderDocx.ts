@@ -8,6 +8,7 @@ import {
   LineRuleType,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -125,9 +126,10 @@ function table(model: DocTable, preset: DocPreset): Table {
   const widths = model.widths.map((width) => Math.floor((width / sum) * total));
   const bold = new Set(model.boldColumns ?? []);
   const centred = new Set(model.centredColumns ?? []);
-  const cell = (text: string, column: number, header: boolean) =>
+  const cell = (text: string, column: number, header: boolean, span = 1) =>
     new TableCell({
-      width: { size: widths[column], type: WidthType.DXA },
+      width: { size: widths.slice(column, column + span).reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      ...(span > 1 ? { columnSpan: span } : {}),
       verticalAlign: VerticalAlignTable.CENTER,
       margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
       children: text.split('\n').map(
@@ -139,14 +141,24 @@ function table(model: DocTable, preset: DocPreset): Table {
           }),
       ),
     });
+  /** A body row's cells, each starting at the column after the previous one's span. */
+  const bodyCells = (row: readonly string[], spans: readonly number[] | undefined) => {
+    let column = 0;
+    return row.map((text, i) => {
+      const span = spans?.[i] ?? 1;
+      const made = cell(text, column, false, span);
+      column += span;
+      return made;
+    });
+  };
   const rows = [
     ...(model.header ? [new TableRow({ tableHeader: true, cantSplit: true, children: model.header.map((text, column) => cell(text, column, true)) })] : []),
     ...model.rows.map(
-      (row) =>
+      (row, index) =>
         new TableRow({
           cantSplit: true,
           ...(model.rowHeight ? { height: { value: pt(model.rowHeight), rule: HeightRule.ATLEAST } } : {}),
-          children: row.map((text, column) => cell(text, column, false)),
+          children: bodyCells(row, model.spans?.[index]),
         }),
     ),
   ];
@@ -269,7 +281,11 @@ export async function renderDocx(model: DocumentModel, preset: DocPreset): Promi
       {
         properties: {
           page: {
-            size: { width: preset.page.width, height: preset.page.height },
+            // docx swaps width and height for a landscape section, so it is given them as portrait.
+            size:
+              preset.page.orientation === 'landscape'
+                ? { width: preset.page.height, height: preset.page.width, orientation: PageOrientation.LANDSCAPE }
+                : { width: preset.page.width, height: preset.page.height },
             margin: { top: margin.top, bottom: margin.bottom, left: margin.left, right: margin.right, header: margin.header, footer: margin.footer, gutter: 0 },
           },
           ...(grid ? { grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitch, charSpace: grid.charSpace } } : {}),

@@ -67,5 +67,7 @@ export function createHandlers(services: Services) {
     'talks:save': (input) => services.talks.save(input),
     'talks:coverage': (input) => services.talks.coverage(input),
     'compliance:year': (input) => services.compliance.year(input),
+    'compliance:exportXlsx': (input) => services.complianceExport.exportXlsx(input),
+    'compliance:exportDocx': (input) => services.complianceExport.exportDocx(input),
   } satisfies HandlerMap;
 }

@@ -8,6 +8,7 @@ import { createFollowUpsService } from './followUps.service';
 import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
 import { createComplianceService } from './compliance.service';
+import { createComplianceExportService } from './complianceExport.service';
 import { createMeetingsService } from './meetings.service';
 import { createMeetingTemplatesService } from './meetingTemplates.service';
 import { createMinutesService } from './minutes.service';
@@ -44,6 +45,7 @@ export function createServices(context: ServiceContext) {
     followUps: createFollowUpsService(context),
     meetingTemplates: createMeetingTemplatesService(context),
     compliance,
+    complianceExport: createComplianceExportService(context, compliance, meetings),
     orgLife,
     democraticReview: createDemocraticReviewService(context, meetings),
     talks,

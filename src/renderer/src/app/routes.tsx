@@ -1,5 +1,6 @@
-import { ApartmentOutlined, CalendarOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { ComplianceMatrixPage } from '../features/compliance/ComplianceMatrixPage';
 import { HomePage } from '../features/home/HomePage';
 import { MeetingEditorPage } from '../features/meetings/MeetingEditorPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
@@ -23,6 +24,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/', label: '首页', icon: <HomeOutlined />, element: <HomePage /> },
   { path: '/members', label: '党员花名册', icon: <TeamOutlined />, element: <MembersPage /> },
   { path: '/meetings', label: '组织生活', icon: <CalendarOutlined />, element: <MeetingsPage /> },
+  { path: '/compliance', label: '落实情况', icon: <CheckSquareOutlined />, element: <ComplianceMatrixPage /> },
   { path: '/organization', label: '组织建设', icon: <ApartmentOutlined />, element: <OrganizationPage /> },
   { path: '/members/import', label: '导入党员', element: <MemberImportPage />, hidden: true },
   { path: '/members/:id', label: '党员详情', element: <MemberDetailPage />, hidden: true },

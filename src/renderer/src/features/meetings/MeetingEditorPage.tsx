@@ -35,6 +35,7 @@ import { DecisionFollowUp } from '../followUps/DecisionFollowUp';
 import { useDebounced } from '../../lib/useDebounced';
 import { AttachmentsCard } from './AttachmentsCard';
 import { useDeleteMeetingWithUndo } from './useDeleteMeetingWithUndo';
+import { prefillFromAddress } from './prefill';
 import { useMembers } from '../../api/members';
 import { useGroupList } from '../../api/organization';
 import { formatDate } from '../../lib/format';
@@ -229,7 +230,7 @@ function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry:
   // closing a follow-up (same version) must not wipe what is being typed.
   const loadedVersion = record ? `${record.id}/${record.version}` : 'new';
   useEffect(() => {
-    form.setFieldsValue(record ? toValues(record) : carry ? { ...blank(), ...draftValues(carry.draft), heldOn: carry.heldOn } : blank());
+    form.setFieldsValue(record ? toValues(record) : carry ? { ...blank(), ...draftValues(carry.draft), heldOn: carry.heldOn } : { ...blank(), ...prefillFromAddress(searchParams) });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the loaded version on purpose (see above)
   }, [loadedVersion, form]);
 
