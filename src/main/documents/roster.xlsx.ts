@@ -1,7 +1,22 @@
-import ExcelJS from 'exceljs';
 import { formatChineseDate } from '../../shared/domain/dates';
 import { maskIdNumber } from '../../shared/domain/idNumber';
 import { GENDER_LABELS, MEMBER_CATEGORY_LABELS, type Gender, type MemberCategory } from '../../shared/domain/member';
+import {
+  addLedgerSheet,
+  BORDER,
+  bodyFont,
+  estimateLines,
+  LEDGER_FOOTER,
+  ledgerWorkbook,
+  LINE_HEIGHT,
+  MIN_ROW_HEIGHT,
+  ROW_PADDING,
+  styleHeaderCell,
+  workbookBytes,
+  writeLedgerTitle,
+} from './xlsxLedger';
+
+export { estimateLines } from './xlsxLedger';
 
 // 党员花名册 (DOMAIN §5, §8): one row per member, title + subtitle + header repeated on every
 // printed page, A4 landscape fitted to one page wide, 第 N 页 footer. Pure: plain data in, bytes out.
@@ -52,13 +67,7 @@ export interface RosterInput {
 
 export const ROSTER_SHEET_NAME = '党员花名册';
 export const ROSTER_TITLE_ROWS = 3;
-export const ROSTER_FOOTER = '第 &P 页 共 &N 页';
-
-const BODY_FONT = '宋体';
-const TITLE_FONT = '黑体';
-const BODY_SIZE = 10;
-/** Excel's GB2312 charset: tells Excel/WPS the font is Chinese when the name is unknown. */
-const GB2312 = 134;
+export const ROSTER_FOOTER = LEDGER_FOOTER;
 
 type Align = 'center' | 'left';
 
@@ -118,43 +127,6 @@ const COLUMNS: Column[] = [
 /** Column titles as the roster names them (the header cells break some onto two lines). */
 export const ROSTER_HEADERS: readonly string[] = COLUMNS.map((column) => column.header);
 
-const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-
-/**
- * Points per wrapped line: 10 pt 宋体 needs 13.5 in Excel; fonts standing in for it elsewhere (WPS on
- * Kylin/UOS, LibreOffice with Noto CJK) have taller lines, so rows get 14.5 to never cut a line.
- */
-const LINE_HEIGHT = 14.5;
-const ROW_PADDING = 5;
-const MIN_ROW_HEIGHT = 20;
-
-/** Width of text in Excel units: CJK and full-width characters about two, others one. */
-function charUnits(char: string): number {
-  return /[\u2E80-\uFFEF]/.test(char) ? 1.9 : 1;
-}
-
-/** Lines a cell wraps to in a column, estimated: rows get explicit heights so every program prints alike. */
-export function estimateLines(value: string, columnWidth: number): number {
-  const usable = Math.max(1, columnWidth - 1);
-  let lines = 0;
-  for (const paragraph of value.split('\n')) {
-    let line = 0;
-    let count = 1;
-    for (const char of paragraph) {
-      const units = charUnits(char);
-      if (line + units > usable && line > 0) {
-        count += 1;
-        line = 0;
-      }
-      line += units;
-    }
-    lines += count;
-  }
-  return lines;
-}
-
 function countLabel(rows: readonly RosterRow[]): string {
   const counted = rows.filter((row) => row.inRoster);
   const full = counted.filter((row) => row.category === 'full').length;
@@ -171,40 +143,18 @@ export function rosterSubtitle(asOf: string, rows: readonly RosterRow[]): string
 
 export async function buildRosterXlsx(input: RosterInput): Promise<Buffer> {
   const fullIds = input.includeFullIdNumbers ?? false;
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '支部台账';
-  workbook.created = input.createdAt ?? new Date();
-  workbook.modified = workbook.created;
+  const workbook = ledgerWorkbook(input.createdAt);
 
   const lastColumn = COLUMNS.length;
   const headerRowNumber = ROSTER_TITLE_ROWS;
-  const sheet = workbook.addWorksheet(ROSTER_SHEET_NAME, {
-    properties: { defaultRowHeight: MIN_ROW_HEIGHT },
-    // Frozen below the header and right of 姓名: the table is 22 columns wide on screen.
-    views: [{ state: 'frozen', xSplit: 2, ySplit: headerRowNumber, topLeftCell: 'C4', activeCell: 'C4', zoomScale: 100 }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: `1:${headerRowNumber}`,
-      margins: { left: 0.3, right: 0.3, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: `&C&"${BODY_FONT},Regular"&10${ROSTER_FOOTER}` },
-  });
+  // Frozen below the header and right of 姓名: the table is 22 columns wide on screen.
+  const sheet = addLedgerSheet(workbook, ROSTER_SHEET_NAME, { titleRows: headerRowNumber, frozenColumns: 2 });
   sheet.columns = COLUMNS.map((column) => ({ width: column.width }));
 
-  const font = (extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: BODY_FONT, size: BODY_SIZE, charset: GB2312, ...extra });
+  const font = bodyFont;
 
   // Row 1: title across the table.
-  sheet.mergeCells(1, 1, 1, lastColumn);
-  const title = sheet.getCell(1, 1);
-  title.value = `${input.branchName}党员花名册`;
-  title.font = { name: TITLE_FONT, size: 18, bold: true, charset: GB2312 };
-  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  sheet.getRow(1).height = 34;
+  writeLedgerTitle(sheet, `${input.branchName}党员花名册`, lastColumn);
 
   // Row 2: 截至… 共 N 名 on the left; on the right, how the ID numbers are shown.
   const split = 12;
@@ -225,10 +175,7 @@ export async function buildRosterXlsx(input: RosterInput): Promise<Buffer> {
   COLUMNS.forEach((column, i) => {
     const cell = header.getCell(i + 1);
     cell.value = column.display ?? column.header;
-    cell.font = font({ bold: true });
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    styleHeaderCell(cell);
   });
   header.height = LINE_HEIGHT * Math.max(...COLUMNS.map((column) => estimateLines(column.display ?? column.header, column.width))) + ROW_PADDING + 4;
 
@@ -250,6 +197,5 @@ export async function buildRosterXlsx(input: RosterInput): Promise<Buffer> {
 
   sheet.autoFilter = { from: { row: headerRowNumber, column: 1 }, to: { row: headerRowNumber, column: lastColumn } };
 
-  const bytes = await workbook.xlsx.writeBuffer();
-  return Buffer.from(bytes as ArrayBuffer);
+  return workbookBytes(workbook);
 }

@@ -66,5 +66,8 @@ export function createHandlers(services: Services) {
     'talks:save': (input) => services.talks.save(input),
     'talks:coverage': (input) => services.talks.coverage(input),
     'compliance:year': (input) => services.compliance.year(input),
+    'participation:year': (input) => services.participation.year(input),
+    'participation:warnings': () => services.participation.warnings(),
+    'participation:exportXlsx': (input) => services.participation.exportXlsx(input),
   } satisfies HandlerMap;
 }

@@ -15,6 +15,7 @@ import { createMemberEventsService } from './memberEvents.service';
 import { createMemberImportService } from './memberImport.service';
 import { createMembersService } from './members.service';
 import { createOrgLifeService } from './orgLife.service';
+import { createParticipationService } from './participation.service';
 import { createRosterService } from './roster.service';
 import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
@@ -44,6 +45,7 @@ export function createServices(context: ServiceContext) {
     orgLife: createOrgLifeService(context, meetings),
     democraticReview: createDemocraticReviewService(context, meetings),
     talks: createTalksService(context, meetings),
+    participation: createParticipationService(context, meetings),
   };
 }
 

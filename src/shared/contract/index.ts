@@ -11,6 +11,7 @@ import { meetingsContract } from './meetings';
 import { meetingTemplatesContract } from './meetingTemplates';
 import { democraticReviewContract } from './democraticReview';
 import { orgLifeContract } from './orgLife';
+import { participationContract } from './participation';
 import { talksContract } from './talks';
 import { memberEventsContract } from './memberEvents';
 import { memberImportContract } from './memberImport';
@@ -36,6 +37,7 @@ export const contract = {
   ...democraticReviewContract,
   ...talksContract,
   ...complianceContract,
+  ...participationContract,
 } as const;
 
 export type Contract = typeof contract;
