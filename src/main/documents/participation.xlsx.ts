@@ -45,8 +45,8 @@ const MONTH_WIDTH = 4.6;
 const LEAD: Column[] = [
   { header: '序号', width: 4.5, align: 'center', value: (_row, index) => index + 1 },
   { header: '姓名', width: 8, align: 'center', value: (row) => row.name },
-  { header: '党员类别', width: 6.5, align: 'center', value: (row) => MEMBER_CATEGORY_LABELS[row.category] },
-  { header: '党小组', width: 11, align: 'center', value: (row) => row.partyGroupName },
+  { header: '党员类别', width: 9, align: 'center', value: (row) => MEMBER_CATEGORY_LABELS[row.category] },
+  { header: '党小组', width: 14, align: 'center', value: (row) => row.partyGroupName },
 ];
 
 const MONTHS: Column[] = Array.from({ length: 12 }, (_value, i) => ({
