@@ -7,6 +7,7 @@ import { formatDate, orDash } from '../../lib/format';
 import { BranchEditButton } from '../../components/BranchEditButton';
 import { ElectionNotice } from '../../components/ElectionNotice';
 import { FollowUpsCard } from '../followUps/FollowUpsCard';
+import { ParticipationWarningsCard } from '../participation/ParticipationWarningsCard';
 
 export function HomePage() {
   const home = useHome();
@@ -32,6 +33,7 @@ export function HomePage() {
         <Col xs={24} xl={10}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <MembersCard data={data} />
+            <ParticipationWarningsCard />
             <GroupsCard data={data} />
             <MeetingsCard data={data} />
           </Space>
