@@ -5,6 +5,7 @@ import { addDays, addYears, daysInMonth, formatIsoDate } from '../shared/domain/
 import type { MeetingType } from '../shared/domain/meetingTypes';
 import { openCore, type Core } from './core';
 import { generateMembers, type BenchCase, type BenchContext } from './bench';
+import { PARTICIPATION_BENCH_CASES } from './bench.participation';
 
 // Bench cases for organisational life: a branch with ten years of records (about 2,500: 支委会,
 // 主题党日 with quarterly 党课, 党员大会, 党小组会, 组织生活会, and many 谈心谈话), with agendas,
@@ -289,4 +290,5 @@ export const MEETING_BENCH_CASES: BenchCase[] = [
     run: (ctx) => ok(ctx.core, 'meetings:update', ctx.scratch.get('saveInput')),
     note: () => '每次不同的记录，改主要内容后保存（含检查、重写各部分和搜索索引、读回）',
   },
+  ...PARTICIPATION_BENCH_CASES,
 ];

@@ -40,7 +40,9 @@ export function createParticipationService({ store, clock }: ServiceContext, mee
   /** Every member's months from the first record (or `fromMonth`, if earlier) to `toMonth`, as of `asOf`. */
   function compute(toMonth: string, asOf: string, fromMonth: string) {
     const rows = store.participation.recordsUpTo(asOf).filter((record) => record.types.some((type) => type !== 'heartToHeartTalk'));
-    const expected = meetings.expectedOfMany(rows.map((row) => ({ ...row, participants: row.marks.map((mark) => mark.memberId) })));
+    const expected = meetings.expectedOfMany(
+      rows.map((row) => ({ ...row, exclusions: row.excludedIds.map((memberId) => ({ memberId, reason: '' })), participants: row.marks.map((mark) => mark.memberId) })),
+    );
     const records: ParticipationRecord[] = rows.map((row, i) => ({
       heldOn: row.heldOn,
       expected: expected[i].expected.map((person) => person.memberId),
