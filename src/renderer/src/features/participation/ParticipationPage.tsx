@@ -148,7 +148,13 @@ function ParticipationTable({ rows, totals, currentYear }: { rows: Participation
     { title: '补学', key: 'madeUp', width: 50, align: 'center', render: (_value, row) => row.totals.madeUp },
     { title: '参加率', key: 'rate', width: 66, align: 'center', render: (_value, row) => percent(row.totals.rate) },
     {
-      title: <Tooltip title="最长连续未参加的月数：只计缺席的月份，请假、无会议的月份不计入">连续未参加</Tooltip>,
+      title: (
+        <Tooltip title="最长连续未参加的月数：只计缺席的月份，请假、无会议的月份不计入">
+          最长连续
+          <br />
+          未参加月数
+        </Tooltip>
+      ),
       key: 'run',
       width: 84,
       align: 'center',
