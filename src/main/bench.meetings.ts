@@ -5,6 +5,7 @@ import { addDays, addYears, daysInMonth, formatIsoDate } from '../shared/domain/
 import type { MeetingType } from '../shared/domain/meetingTypes';
 import { openCore, type Core } from './core';
 import { generateMembers, type BenchCase, type BenchContext } from './bench';
+import { PARTICIPATION_BENCH_CASES } from './bench.participation';
 
 // Bench cases for organisational life: a branch with ten years of records (about 2,500: 支委会,
 // 主题党日 with quarterly 党课, 党员大会, 党小组会, 组织生活会, and many 谈心谈话), with agendas,
@@ -271,4 +272,5 @@ export const MEETING_BENCH_CASES: BenchCase[] = [
       return `${attention.years.join('、')}年：待办 ${attention.obligations.due.length} 项、未完成 ${attention.obligations.overdue.length} 项（含落实情况、转正、换届、整改、谈心谈话覆盖）`;
     },
   },
+  ...PARTICIPATION_BENCH_CASES,
 ];

@@ -68,8 +68,8 @@ export function newWorkbook(createdAt: Date): ExcelJS.Workbook {
 }
 
 export interface LedgerSheetOptions {
-  /** Column widths in Excel units (about one digit of the default font). */
-  widths: readonly number[];
+  /** Column widths in Excel units (about one digit of the default font); or set sheet.columns later. */
+  widths?: readonly number[];
   /** Rows 1…N (title, subtitle, header) repeated on every printed page and frozen on screen. */
   titleRows: number;
   /** Columns frozen at the left (the row's name), 0 for none. */
@@ -94,7 +94,7 @@ export function addLedgerSheet(workbook: ExcelJS.Workbook, name: string, options
     },
     headerFooter: { oddFooter: `&C&"${SHEET_FONT},Regular"&10${PAGE_FOOTER}` },
   });
-  sheet.columns = options.widths.map((width) => ({ width }));
+  if (options.widths) sheet.columns = options.widths.map((width) => ({ width }));
   return sheet;
 }
 
@@ -115,16 +115,21 @@ export function writeTitle(sheet: ExcelJS.Worksheet, text: string, lastColumn: n
   sheet.getRow(1).height = 34;
 }
 
-/** A header row: bold, tinted, bordered, centred and wrapped, as tall as its longest title needs. */
+/** A header cell: bold, tinted, bordered, centred and wrapped. */
+export function styleHeaderCell(cell: ExcelJS.Cell): void {
+  cell.font = sheetFont({ bold: true });
+  cell.fill = HEADER_FILL;
+  cell.border = BORDER;
+  cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+}
+
+/** A header row of header cells, as tall as its longest title needs. */
 export function writeHeader(sheet: ExcelJS.Worksheet, rowNumber: number, titles: readonly string[], widths: readonly number[]): void {
   const header = sheet.getRow(rowNumber);
   titles.forEach((text, i) => {
     const cell = header.getCell(i + 1);
     cell.value = text;
-    cell.font = sheetFont({ bold: true });
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    styleHeaderCell(cell);
   });
   header.height = LINE_HEIGHT * Math.max(...titles.map((text, i) => estimateLines(text, widths[i]))) + ROW_PADDING + 4;
 }

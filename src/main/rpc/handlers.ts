@@ -69,5 +69,8 @@ export function createHandlers(services: Services) {
     'compliance:year': (input) => services.compliance.year(input),
     'compliance:exportXlsx': (input) => services.complianceExport.exportXlsx(input),
     'compliance:exportDocx': (input) => services.complianceExport.exportDocx(input),
+    'participation:year': (input) => services.participation.year(input),
+    'participation:warnings': () => services.participation.warnings(),
+    'participation:exportXlsx': (input) => services.participation.exportXlsx(input),
   } satisfies HandlerMap;
 }

@@ -16,6 +16,7 @@ import { createMemberEventsService } from './memberEvents.service';
 import { createMemberImportService } from './memberImport.service';
 import { createMembersService } from './members.service';
 import { createOrgLifeService } from './orgLife.service';
+import { createParticipationService } from './participation.service';
 import { createRosterService } from './roster.service';
 import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
@@ -49,6 +50,7 @@ export function createServices(context: ServiceContext) {
     orgLife,
     democraticReview: createDemocraticReviewService(context, meetings),
     talks,
+    participation: createParticipationService(context, meetings),
   };
 }
 

@@ -235,6 +235,12 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
       return { expected, excluded };
     },
 
+    /** 应到 of many records at once (参加组织生活情况): each member's states precomputed once, as the list does. */
+    expectedOfMany(records: readonly (Pick<CheckValues, 'types' | 'partyGroupId' | 'heldOn' | 'exclusions'> & { participants: readonly number[] })[]) {
+      const members = attendanceMembers(true);
+      return records.map((values) => expectedAttendance(members, scopeOf(values.types, values.partyGroupId, values.heldOn, [...values.participants]), values.heldOn, values.exclusions));
+    },
+
     /** 应到 and verdicts for a record being entered, before it is saved. */
     check({ assumePresent, ...values }: CheckValues): MeetingAssessment {
       if (!assumePresent) return assess(values);

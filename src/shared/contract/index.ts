@@ -12,6 +12,7 @@ import { meetingsContract } from './meetings';
 import { meetingTemplatesContract } from './meetingTemplates';
 import { democraticReviewContract } from './democraticReview';
 import { orgLifeContract } from './orgLife';
+import { participationContract } from './participation';
 import { talksContract } from './talks';
 import { memberEventsContract } from './memberEvents';
 import { memberImportContract } from './memberImport';
@@ -38,6 +39,7 @@ export const contract = {
   ...talksContract,
   ...complianceContract,
   ...complianceExportContract,
+  ...participationContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -116,6 +116,7 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   orgLife: ORG_LIFE_FIELD_LABELS,
   democraticReview: DEMOCRATIC_REVIEW_FIELD_LABELS,
   talks: TALKS_FIELD_LABELS,
+  participation: { ...FIELD_LABELS, year: '年度' },
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {

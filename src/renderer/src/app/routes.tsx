@@ -9,6 +9,7 @@ import { MemberImportPage } from '../features/memberImport/MemberImportPage';
 import { MemberDetailPage } from '../features/members/MemberDetailPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { OrganizationPage } from '../features/organization/OrganizationPage';
+import { ParticipationPage } from '../features/participation/ParticipationPage';
 
 export interface AppRoute {
   path: string;
@@ -31,4 +32,5 @@ export const ROUTES: AppRoute[] = [
   { path: '/meetings/new', label: '新建会议记录', element: <MeetingEditorPage />, hidden: true },
   { path: '/meetings/talks', label: '谈心谈话覆盖情况', element: <TalkCoveragePage />, hidden: true },
   { path: '/meetings/:id', label: '会议记录', element: <MeetingEditorPage />, hidden: true },
+  { path: '/participation', label: '参加组织生活情况', element: <ParticipationPage />, hidden: true },
 ];

@@ -8,6 +8,7 @@ import { BranchEditButton } from '../../components/BranchEditButton';
 import { ElectionNotice } from '../../components/ElectionNotice';
 import { FollowUpsCard } from '../followUps/FollowUpsCard';
 import { HomeAttentionMain, HomeAttentionSide } from './HomeAttention';
+import { ParticipationWarningsCard } from '../participation/ParticipationWarningsCard';
 
 export function HomePage() {
   const home = useHome();
@@ -35,6 +36,7 @@ export function HomePage() {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <HomeAttentionSide />
             <MembersCard data={data} />
+            <ParticipationWarningsCard />
             <GroupsCard data={data} />
             <MeetingsCard data={data} />
           </Space>

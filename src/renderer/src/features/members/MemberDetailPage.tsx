@@ -11,6 +11,7 @@ import { useGroups, useMember } from '../../api/members';
 import { useCommittee } from '../../api/organization';
 import { formatDate, orDash } from '../../lib/format';
 import { MemberFormDrawer } from './MemberFormDrawer';
+import { MemberParticipation } from '../participation/MemberParticipation';
 import { MemberHistory } from './MemberHistory';
 import { RegisterEventModal } from './RegisterEventModal';
 
@@ -94,6 +95,9 @@ export function MemberDetailPage() {
           <Card title="党籍变动记录">
             <MemberHistory memberId={data.id} />
           </Card>
+        </Col>
+        <Col xs={24} xl={15}>
+          <MemberParticipation memberId={data.id} name={data.name} />
         </Col>
       </Row>
       <MemberFormDrawer editing={editing ? data.id : null} onClose={() => setEditing(false)} />

@@ -134,6 +134,9 @@ export function MembersPage() {
       <div className="page-title">
         <Typography.Title level={4}>党员花名册</Typography.Title>
         <Space>
+          <Link to="/participation">
+            <Button>参加组织生活情况</Button>
+          </Link>
           <RosterExportButton />
           <Link to="/members/import">
             <Button icon={<UploadOutlined />}>从 Excel 导入</Button>
