@@ -66,5 +66,10 @@ export function createHandlers(services: Services) {
     'talks:save': (input) => services.talks.save(input),
     'talks:coverage': (input) => services.talks.coverage(input),
     'compliance:year': (input) => services.compliance.year(input),
+    'rulePacks:list': () => services.rulePacks.list(),
+    'rulePacks:choose': (input) => services.rulePacks.choose(input),
+    'rulePacks:setOverride': (input) => services.rulePacks.setOverride(input),
+    'rulePacks:clearOverride': (input) => services.rulePacks.clearOverride(input),
+    'rulePacks:import': (input) => services.rulePacks.import(input),
   } satisfies HandlerMap;
 }

@@ -16,6 +16,7 @@ import { createMemberImportService } from './memberImport.service';
 import { createMembersService } from './members.service';
 import { createOrgLifeService } from './orgLife.service';
 import { createRosterService } from './roster.service';
+import { startRulePacksService } from './rulePacks.service';
 import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
 
@@ -24,6 +25,7 @@ export type { ServiceContext } from './context';
 export function createServices(context: ServiceContext) {
   const members = createMembersService(context);
   const meetings = createMeetingsService(context);
+  const rulePacks = startRulePacksService(context);
   return {
     system: createSystemService(context),
     branch: createBranchService(context),
@@ -40,7 +42,8 @@ export function createServices(context: ServiceContext) {
     attachments: createAttachmentsService(context),
     followUps: createFollowUpsService(context),
     meetingTemplates: createMeetingTemplatesService(context),
-    compliance: createComplianceService(context, meetings),
+    compliance: createComplianceService(context, meetings, rulePacks),
+    rulePacks,
     orgLife: createOrgLifeService(context, meetings),
     democraticReview: createDemocraticReviewService(context, meetings),
     talks: createTalksService(context, meetings),

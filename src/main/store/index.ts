@@ -13,6 +13,7 @@ import { createMeetingTemplatesRepo } from './repos/meetingTemplates.repo';
 import { createMemberEventsRepo } from './repos/memberEvents.repo';
 import { createMembersRepo } from './repos/members.repo';
 import { createOrgLifeRepo } from './repos/orgLife.repo';
+import { createRulePacksRepo } from './repos/rulePacks.repo';
 import { createSystemRepo } from './repos/system.repo';
 import { createTalksRepo } from './repos/talks.repo';
 
@@ -42,6 +43,7 @@ export function storeOver(db: Database.Database, filePath: string) {
     orgLife: createOrgLifeRepo(db),
     democraticReview: createDemocraticReviewRepo(db),
     talks: createTalksRepo(db),
+    rulePacks: createRulePacksRepo(db),
     schemaVersion: () => schemaVersion(db),
     /** Runs `work` atomically: every row it writes lands, or none does. */
     transaction<T>(work: () => T): T {

@@ -1,4 +1,5 @@
 import { complianceContract } from './compliance';
+import { rulePacksContract } from './rulePacks';
 import type { z } from 'zod';
 import { attachmentsContract } from './attachments';
 import { branchContract } from './branch';
@@ -36,6 +37,7 @@ export const contract = {
   ...democraticReviewContract,
   ...talksContract,
   ...complianceContract,
+  ...rulePacksContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { DEMOCRATIC_REVIEW_FIELD_LABELS } from './democraticReview';
 import { ORG_LIFE_FIELD_LABELS } from './orgLife';
+import { RULE_PACKS_FIELD_LABELS } from './rulePacks';
 import { TALKS_FIELD_LABELS } from './talks';
 
 // Chinese names of input fields, so validation messages can say which field to fix.
@@ -116,6 +117,7 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   orgLife: ORG_LIFE_FIELD_LABELS,
   democraticReview: DEMOCRATIC_REVIEW_FIELD_LABELS,
   talks: TALKS_FIELD_LABELS,
+  rulePacks: RULE_PACKS_FIELD_LABELS,
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {

@@ -327,6 +327,34 @@ CREATE TABLE party_groups (
   updated_at TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE rule_overrides (
+  pack_id TEXT NOT NULL REFERENCES rule_packs (id) ON DELETE CASCADE,
+  rule_id TEXT NOT NULL,
+  changes TEXT NOT NULL CHECK (json_valid(changes)),
+  -- The pack version the override was made against, to say which version it was meant for.
+  pack_version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (pack_id, rule_id)
+) STRICT;
+
+CREATE TABLE rule_pack_choice (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  pack_id TEXT NOT NULL REFERENCES rule_packs (id) ON DELETE RESTRICT,
+  chosen_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE rule_packs (
+  id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version > 0),
+  name TEXT NOT NULL,
+  -- The whole pack as validated JSON (rulePackSchema), rules included.
+  body TEXT NOT NULL CHECK (json_valid(body)),
+  source TEXT NOT NULL CHECK (source IN ('shipped', 'imported')),
+  -- The file it came from, so a later message can name it.
+  file_name TEXT NOT NULL,
+  loaded_at TEXT NOT NULL
+) STRICT;
+
 CREATE TRIGGER meeting_agenda_search_delete AFTER DELETE ON meeting_agenda_items BEGIN
   DELETE FROM meeting_search WHERE rowid = old.id * 8 + 4;
 END;
