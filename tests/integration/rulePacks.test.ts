@@ -124,8 +124,9 @@ describe('rule packs: loading the shipped packs', () => {
 
     const pack = list.packs.find((item) => item.id === 'zhejiang-organs')!;
     expect(pack.notes).toHaveLength(1);
-    expect(pack.notes[0]).toContain('“lecture-quarterly”的调整（按第 1 版设置）不适用于“浙江机关”第 2 版');
-    expect(pack.notes[0]).toContain('没有编号为“lecture-quarterly”的规则');
+    expect(pack.notes[0].ruleId).toBe('lecture-quarterly');
+    expect(pack.notes[0].message).toContain('“lecture-quarterly”的调整（按第 1 版设置）不适用于“浙江机关”第 2 版');
+    expect(pack.notes[0].message).toContain('没有编号为“lecture-quarterly”的规则');
     // The other override still applies, and compliance is computed.
     expect(pack.rules.find((rule) => rule.id === 'assembly-quarterly')!.severity).toBe('recommended');
     const report = await call<ComplianceReport>(core, 'compliance:year', { year: 2026 });

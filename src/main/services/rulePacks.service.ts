@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
-import type { RulePackList, RulePackView, ruleOverrideClearInput, ruleOverrideInput, rulePackChooseInput, rulePackImportInput } from '../../shared/contract/rulePacks';
+import type { RuleOverrideNote, RulePackList, RulePackView, ruleOverrideClearInput, ruleOverrideInput, rulePackChooseInput, rulePackImportInput } from '../../shared/contract/rulePacks';
 import { MAX_RULE_PACK_BYTES } from '../../shared/contract/rulePacks';
 import {
   applyOverrides,
@@ -23,7 +23,7 @@ type ImportInput = z.output<typeof rulePackImportInput>;
 /** The rules in force and what the secretary should know about them (overrides not applied, a fallback). */
 export interface EffectiveRules {
   pack: EffectivePack;
-  notes: string[];
+  notes: RuleOverrideNote[];
 }
 
 function parseStored(row: StoredRulePack): RulePack | null {
@@ -48,7 +48,7 @@ function overrideOf(row: StoredRuleOverride): RuleOverride {
  * a note, and the others still apply: a new version never makes compliance fail.
  */
 function withStoredOverrides(pack: RulePack, rows: StoredRuleOverride[]): EffectiveRules {
-  const notes: string[] = [];
+  const notes: RuleOverrideNote[] = [];
   const usable: RuleOverride[] = [];
   for (const row of rows) {
     const override = overrideOf(row);
@@ -59,12 +59,14 @@ function withStoredOverrides(pack: RulePack, rows: StoredRuleOverride[]): Effect
     }
     const label = pack.rules.find((rule) => rule.id === row.ruleId)?.label ?? row.ruleId;
     const when = row.packVersion === pack.version ? '' : `（按第 ${row.packVersion} 版设置）`;
-    notes.push(
-      `本支部对“${label}”的调整${when}不适用于“${pack.name}”第 ${pack.version} 版，没有生效：${alone.errors.join('；')}。请恢复默认后重新调整。`,
-    );
+    notes.push({
+      ruleId: row.ruleId,
+      message: `本支部对“${label}”的调整${when}不适用于“${pack.name}”第 ${pack.version} 版，没有生效：${alone.errors.join('；')}。请恢复默认后重新调整。`,
+    });
   }
   const applied = applyOverrides(pack, usable);
-  return applied.ok ? { pack: applied.value, notes } : { pack: withoutOverrides(pack), notes: [...notes, ...applied.errors] };
+  if (applied.ok) return { pack: applied.value, notes };
+  return { pack: withoutOverrides(pack), notes: [...notes, ...applied.errors.map((message) => ({ ruleId: '', message }))] };
 }
 
 /** The fields an override really changes, as stored: nothing equal to the pack's own value. */
@@ -147,7 +149,7 @@ export function createRulePacksService({ store, clock }: ServiceContext, shipped
   function fallback(reason: string): EffectiveRules {
     const pack = SHIPPED_RULE_PACKS.find((candidate) => candidate.id === DEFAULT_RULE_PACK_ID) ?? SHIPPED_RULE_PACKS[0];
     if (!pack) throw new AppError('INTERNAL', '软件自带的规则包都无法读取，无法检查落实情况。请重新安装软件。');
-    return { pack: withoutOverrides(pack), notes: [reason] };
+    return { pack: withoutOverrides(pack), notes: [{ ruleId: '', message: reason }] };
   }
 
   /** The rules in force: the chosen pack with the branch's overrides. */

@@ -8,6 +8,12 @@ import { noInput, returns } from './common';
 
 export type RulePackSource = 'shipped' | 'imported';
 
+/** An override left out because the pack (a newer version) no longer accepts it; 恢复默认 removes it. */
+export interface RuleOverrideNote {
+  ruleId: string;
+  message: string;
+}
+
 export interface RulePackView {
   id: string;
   name: string;
@@ -21,7 +27,7 @@ export interface RulePackView {
   /** Its rules with this branch's overrides of this pack applied (overridden rules say what they were). */
   rules: EffectiveRule[];
   /** Overrides stored for this pack that its current version no longer accepts: shown, not applied. */
-  notes: string[];
+  notes: RuleOverrideNote[];
 }
 
 export interface RulePackList {

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CalendarOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { HomePage } from '../features/home/HomePage';
 import { MeetingEditorPage } from '../features/meetings/MeetingEditorPage';
@@ -8,6 +8,7 @@ import { MemberImportPage } from '../features/memberImport/MemberImportPage';
 import { MemberDetailPage } from '../features/members/MemberDetailPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { OrganizationPage } from '../features/organization/OrganizationPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 
 export interface AppRoute {
   path: string;
@@ -29,4 +30,6 @@ export const ROUTES: AppRoute[] = [
   { path: '/meetings/new', label: '新建会议记录', element: <MeetingEditorPage />, hidden: true },
   { path: '/meetings/talks', label: '谈心谈话覆盖情况', element: <TalkCoveragePage />, hidden: true },
   { path: '/meetings/:id', label: '会议记录', element: <MeetingEditorPage />, hidden: true },
+  // Last line on purpose: 设置 stays at the bottom of the menu whatever is added above.
+  { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];
