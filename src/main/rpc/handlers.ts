@@ -71,5 +71,9 @@ export function createHandlers(services: Services) {
     'rulePacks:setOverride': (input) => services.rulePacks.setOverride(input),
     'rulePacks:clearOverride': (input) => services.rulePacks.clearOverride(input),
     'rulePacks:import': (input) => services.rulePacks.import(input),
+    'plans:get': (input) => services.plans.get(input),
+    'plans:draft': (input) => services.plans.draft(input),
+    'plans:save': (input) => services.plans.save(input),
+    'plans:export': (input) => services.plans.exportDocx(input),
   } satisfies HandlerMap;
 }

@@ -17,6 +17,7 @@ import { createMembersService } from './members.service';
 import { createOrgLifeService } from './orgLife.service';
 import { createRosterService } from './roster.service';
 import { startRulePacksService } from './rulePacks.service';
+import { createPlansService } from './plans.service';
 import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
 
@@ -44,6 +45,7 @@ export function createServices(context: ServiceContext) {
     meetingTemplates: createMeetingTemplatesService(context),
     compliance: createComplianceService(context, meetings, rulePacks),
     rulePacks,
+    plans: createPlansService(context, rulePacks),
     orgLife: createOrgLifeService(context, meetings),
     democraticReview: createDemocraticReviewService(context, meetings),
     talks: createTalksService(context, meetings),

@@ -1,5 +1,6 @@
 import { complianceContract } from './compliance';
 import { rulePacksContract } from './rulePacks';
+import { plansContract } from './plans';
 import type { z } from 'zod';
 import { attachmentsContract } from './attachments';
 import { branchContract } from './branch';
@@ -38,6 +39,7 @@ export const contract = {
   ...talksContract,
   ...complianceContract,
   ...rulePacksContract,
+  ...plansContract,
 } as const;
 
 export type Contract = typeof contract;
