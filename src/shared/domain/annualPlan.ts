@@ -16,9 +16,6 @@ import { periodStartMonths, PERIODS_PER_YEAR, type EffectivePack, type Effective
 //   to prepare it; 党小组会 ten days before, one item per 党小组 that exists that month; 谈心谈话 in the
 //   month before 组织生活会. Dates that fall on a weekend move to the Friday before.
 
-export type ThemedDay = { kind: 'dayOfMonth'; day: number } | { kind: 'weekdayOfMonth'; nth: number; weekday: number };
-export const DEFAULT_THEMED_DAY: ThemedDay = { kind: 'dayOfMonth', day: 25 };
-
 export const themedDaySchema = z.discriminatedUnion(
   'kind',
   [
@@ -36,6 +33,9 @@ export const themedDaySchema = z.discriminatedUnion(
   ],
   { error: '请选择主题党日的固定方式（每月几日或每月第几个星期几）' },
 );
+
+export type ThemedDay = z.output<typeof themedDaySchema>;
+export const DEFAULT_THEMED_DAY: ThemedDay = { kind: 'dayOfMonth', day: 25 };
 
 const NTH_LABELS: Record<number, string> = { 1: '第一个', 2: '第二个', 3: '第三个', 4: '第四个', [-1]: '最后一个' };
 export const WEEKDAY_LABELS = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];

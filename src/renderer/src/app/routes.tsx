@@ -9,6 +9,7 @@ import { MemberDetailPage } from '../features/members/MemberDetailPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { OrganizationPage } from '../features/organization/OrganizationPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { PlanPage } from '../features/plans/PlanPage';
 
 export interface AppRoute {
   path: string;
@@ -29,6 +30,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/members/:id', label: '党员详情', element: <MemberDetailPage />, hidden: true },
   { path: '/meetings/new', label: '新建会议记录', element: <MeetingEditorPage />, hidden: true },
   { path: '/meetings/talks', label: '谈心谈话覆盖情况', element: <TalkCoveragePage />, hidden: true },
+  { path: '/meetings/plan', label: '年度计划', element: <PlanPage />, hidden: true },
   { path: '/meetings/:id', label: '会议记录', element: <MeetingEditorPage />, hidden: true },
   // Last line on purpose: 设置 stays at the bottom of the menu whatever is added above.
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },

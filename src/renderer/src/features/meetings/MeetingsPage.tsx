@@ -205,6 +205,7 @@ export function MeetingsPage() {
         <Typography.Title level={4}>组织生活</Typography.Title>
         <Space>
           <Button onClick={() => navigate(`/meetings/talks?year=${year === 'all' ? currentYear : year}`)}>谈心谈话覆盖情况</Button>
+          <Button onClick={() => navigate(`/meetings/plan?year=${year === 'all' ? currentYear : year}`)}>年度计划</Button>
           <NewMeetingButton />
         </Space>
       </div>
