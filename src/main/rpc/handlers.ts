@@ -72,5 +72,14 @@ export function createHandlers(services: Services) {
     'participation:year': (input) => services.participation.year(input),
     'participation:warnings': () => services.participation.warnings(),
     'participation:exportXlsx': (input) => services.participation.exportXlsx(input),
+    'rulePacks:list': () => services.rulePacks.list(),
+    'rulePacks:choose': (input) => services.rulePacks.choose(input),
+    'rulePacks:setOverride': (input) => services.rulePacks.setOverride(input),
+    'rulePacks:clearOverride': (input) => services.rulePacks.clearOverride(input),
+    'rulePacks:import': (input) => services.rulePacks.import(input),
+    'plans:get': (input) => services.plans.get(input),
+    'plans:draft': (input) => services.plans.draft(input),
+    'plans:save': (input) => services.plans.save(input),
+    'plans:export': (input) => services.plans.exportDocx(input),
   } satisfies HandlerMap;
 }

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import type { complianceYearInput } from '../../shared/contract/compliance';
 import { computeCompliance, type ComplianceReport } from '../../shared/domain/compliance';
 import { todayIso } from '../../shared/domain/dates';
-import { withoutOverrides, type EffectivePack } from '../../shared/domain/rulePacks';
+import type { EffectivePack } from '../../shared/domain/rulePacks';
 import type { ServiceContext } from './context';
 import type { MeetingsService } from './meetings.service';
-import { DEFAULT_RULE_PACK_ID, SHIPPED_RULE_PACKS } from './rulePacks.source';
+import { createRulePacksService, type RulePacksService } from './rulePacks.service';
 
 type YearInput = z.output<typeof complianceYearInput>;
 
@@ -17,11 +17,11 @@ const MIN_COMMITTEE = 3;
  * The pack is the branch's choice with its overrides (see effectivePack); one place decides it, so the
  * dashboard, the matrix and the plan always agree.
  */
-export function createComplianceService({ store, clock }: ServiceContext, meetings: MeetingsService) {
-  /** The rules in force for this branch. */
+export function createComplianceService(context: ServiceContext, meetings: MeetingsService, rulePacks: RulePacksService = createRulePacksService(context)) {
+  const { store, clock } = context;
+  /** The rules in force for this branch: the pack chosen in 设置 with its overrides (rulePacks.service). */
   function effectivePack(): EffectivePack {
-    const pack = SHIPPED_RULE_PACKS.find((candidate) => candidate.id === DEFAULT_RULE_PACK_ID)!;
-    return withoutOverrides(pack);
+    return rulePacks.effectivePack();
   }
 
   return {

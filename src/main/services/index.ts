@@ -18,6 +18,8 @@ import { createMembersService } from './members.service';
 import { createOrgLifeService } from './orgLife.service';
 import { createParticipationService } from './participation.service';
 import { createRosterService } from './roster.service';
+import { startRulePacksService } from './rulePacks.service';
+import { createPlansService } from './plans.service';
 import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
 
@@ -26,7 +28,8 @@ export type { ServiceContext } from './context';
 export function createServices(context: ServiceContext) {
   const members = createMembersService(context);
   const meetings = createMeetingsService(context);
-  const compliance = createComplianceService(context, meetings);
+  const rulePacks = startRulePacksService(context);
+  const compliance = createComplianceService(context, meetings, rulePacks);
   const orgLife = createOrgLifeService(context, meetings);
   const talks = createTalksService(context, meetings);
   return {
@@ -47,6 +50,8 @@ export function createServices(context: ServiceContext) {
     meetingTemplates: createMeetingTemplatesService(context),
     compliance,
     complianceExport: createComplianceExportService(context, compliance, meetings),
+    rulePacks,
+    plans: createPlansService(context, rulePacks),
     orgLife,
     democraticReview: createDemocraticReviewService(context, meetings),
     talks,

@@ -14,6 +14,8 @@ import { createMemberEventsRepo } from './repos/memberEvents.repo';
 import { createMembersRepo } from './repos/members.repo';
 import { createOrgLifeRepo } from './repos/orgLife.repo';
 import { createParticipationRepo } from './repos/participation.repo';
+import { createRulePacksRepo } from './repos/rulePacks.repo';
+import { createPlansRepo } from './repos/plans.repo';
 import { createSystemRepo } from './repos/system.repo';
 import { createTalksRepo } from './repos/talks.repo';
 
@@ -44,6 +46,8 @@ export function storeOver(db: Database.Database, filePath: string) {
     democraticReview: createDemocraticReviewRepo(db),
     talks: createTalksRepo(db),
     participation: createParticipationRepo(db),
+    rulePacks: createRulePacksRepo(db),
+    plans: createPlansRepo(db),
     schemaVersion: () => schemaVersion(db),
     /** Runs `work` atomically: every row it writes lands, or none does. */
     transaction<T>(work: () => T): T {

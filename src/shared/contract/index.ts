@@ -1,5 +1,7 @@
 import { complianceContract } from './compliance';
 import { complianceExportContract } from './complianceExport';
+import { rulePacksContract } from './rulePacks';
+import { plansContract } from './plans';
 import type { z } from 'zod';
 import { attachmentsContract } from './attachments';
 import { branchContract } from './branch';
@@ -40,6 +42,8 @@ export const contract = {
   ...complianceContract,
   ...complianceExportContract,
   ...participationContract,
+  ...rulePacksContract,
+  ...plansContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,7 @@
 import { DEMOCRATIC_REVIEW_FIELD_LABELS } from './democraticReview';
 import { ORG_LIFE_FIELD_LABELS } from './orgLife';
+import { RULE_PACKS_FIELD_LABELS } from './rulePacks';
+import { PLANS_FIELD_LABELS } from './plans';
 import { TALKS_FIELD_LABELS } from './talks';
 
 // Chinese names of input fields, so validation messages can say which field to fix.
@@ -117,6 +119,8 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   democraticReview: DEMOCRATIC_REVIEW_FIELD_LABELS,
   talks: TALKS_FIELD_LABELS,
   participation: { ...FIELD_LABELS, year: '年度' },
+  rulePacks: RULE_PACKS_FIELD_LABELS,
+  plans: PLANS_FIELD_LABELS,
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {

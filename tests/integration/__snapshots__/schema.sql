@@ -38,6 +38,27 @@ CREATE INDEX org_life_rectifications_meeting ON org_life_rectifications (meeting
 
 CREATE INDEX org_life_rectifications_status ON org_life_rectifications (status, due_on);
 
+CREATE TABLE annual_plan_items (
+  id INTEGER PRIMARY KEY,
+  year INTEGER NOT NULL REFERENCES annual_plans (year) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  planned_on TEXT NOT NULL,
+  -- The obligations the planned event counts for, as a JSON array of meeting type codes.
+  types TEXT NOT NULL CHECK (json_valid(types) AND json_array_length(types) > 0),
+  -- A 党小组会's group; a dissolved group's items stay with the old plan.
+  party_group_id INTEGER REFERENCES party_groups (id) ON DELETE SET NULL,
+  topic TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  UNIQUE (year, seq)
+) STRICT;
+
+CREATE TABLE annual_plans (
+  year INTEGER PRIMARY KEY CHECK (year BETWEEN 1921 AND 2200),
+  -- The 主题党日 rule the dates were planned on, as saved (the branch setting may change later).
+  themed_day TEXT NOT NULL CHECK (json_valid(themed_day)),
+  saved_at TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE attachments (
   id INTEGER PRIMARY KEY,
   -- A record's attachments go with it when the record is finally purged.
@@ -63,6 +84,12 @@ CREATE TABLE branch (
   contact_person TEXT,
   contact_phone TEXT,
   created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE branch_settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL CHECK (json_valid(value)),
   updated_at TEXT NOT NULL
 ) STRICT;
 
@@ -325,6 +352,34 @@ CREATE TABLE party_groups (
   dissolved_on TEXT,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE rule_overrides (
+  pack_id TEXT NOT NULL REFERENCES rule_packs (id) ON DELETE CASCADE,
+  rule_id TEXT NOT NULL,
+  changes TEXT NOT NULL CHECK (json_valid(changes)),
+  -- The pack version the override was made against, to say which version it was meant for.
+  pack_version INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (pack_id, rule_id)
+) STRICT;
+
+CREATE TABLE rule_pack_choice (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  pack_id TEXT NOT NULL REFERENCES rule_packs (id) ON DELETE RESTRICT,
+  chosen_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE rule_packs (
+  id TEXT PRIMARY KEY,
+  version INTEGER NOT NULL CHECK (version > 0),
+  name TEXT NOT NULL,
+  -- The whole pack as validated JSON (rulePackSchema), rules included.
+  body TEXT NOT NULL CHECK (json_valid(body)),
+  source TEXT NOT NULL CHECK (source IN ('shipped', 'imported')),
+  -- The file it came from, so a later message can name it.
+  file_name TEXT NOT NULL,
+  loaded_at TEXT NOT NULL
 ) STRICT;
 
 CREATE TRIGGER meeting_agenda_search_delete AFTER DELETE ON meeting_agenda_items BEGIN

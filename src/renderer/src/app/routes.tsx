@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ComplianceMatrixPage } from '../features/compliance/ComplianceMatrixPage';
 import { HomePage } from '../features/home/HomePage';
@@ -10,6 +10,8 @@ import { MemberDetailPage } from '../features/members/MemberDetailPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { OrganizationPage } from '../features/organization/OrganizationPage';
 import { ParticipationPage } from '../features/participation/ParticipationPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { PlanPage } from '../features/plans/PlanPage';
 
 export interface AppRoute {
   path: string;
@@ -31,6 +33,9 @@ export const ROUTES: AppRoute[] = [
   { path: '/members/:id', label: '党员详情', element: <MemberDetailPage />, hidden: true },
   { path: '/meetings/new', label: '新建会议记录', element: <MeetingEditorPage />, hidden: true },
   { path: '/meetings/talks', label: '谈心谈话覆盖情况', element: <TalkCoveragePage />, hidden: true },
+  { path: '/meetings/plan', label: '年度计划', element: <PlanPage />, hidden: true },
   { path: '/meetings/:id', label: '会议记录', element: <MeetingEditorPage />, hidden: true },
   { path: '/participation', label: '参加组织生活情况', element: <ParticipationPage />, hidden: true },
+  // Last line on purpose: 设置 stays at the bottom of the menu whatever is added above.
+  { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];

@@ -206,6 +206,7 @@ export function MeetingsPage() {
         <Space>
           <Button onClick={() => navigate(`/meetings/talks?year=${year === 'all' ? currentYear : year}`)}>谈心谈话覆盖情况</Button>
           <Button onClick={() => navigate(`/participation?year=${year === 'all' ? currentYear : year}`)}>党员参加情况</Button>
+          <Button onClick={() => navigate(`/meetings/plan?year=${year === 'all' ? currentYear : year}`)}>年度计划</Button>
           <NewMeetingButton />
         </Space>
       </div>
