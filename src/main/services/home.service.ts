@@ -1,5 +1,5 @@
 import { ELECTION_NOTICE_MONTHS } from '../../shared/domain/branch';
-import { addMonths, daysBetween, todayIso } from '../../shared/domain/dates';
+import { addDays, addMonths, daysBetween, todayIso } from '../../shared/domain/dates';
 import {
   attentionYears,
   byProbationEnd,
@@ -7,13 +7,16 @@ import {
   probationReminder,
   splitObligations,
   yearCompletion,
+  YEAR_CLOSING_MONTHS,
   type ProbationReminder,
 } from '../../shared/domain/homeAttention';
-import type { AttentionRectification, HomeAttention, HomeOverview } from '../../shared/contract/home';
+import type { AttentionPlan, AttentionRectification, HomeAttention, HomeOverview } from '../../shared/contract/home';
+import { PLAN_HORIZON_DAYS, plannedForAttention, planRecordLink } from '../../shared/domain/planProgress';
 import type { ComplianceService } from './compliance.service';
 import type { ServiceContext } from './context';
 import type { MembersService } from './members.service';
 import type { OrgLifeService } from './orgLife.service';
+import type { PlansService } from './plans.service';
 import type { TalksService } from './talks.service';
 
 /** The services 首页 reads what needs doing from. */
@@ -21,9 +24,37 @@ export interface HomeSources {
   compliance: ComplianceService;
   orgLife: OrgLifeService;
   talks: TalksService;
+  plans: PlansService;
 }
 
 export function createHomeService({ store, clock }: ServiceContext, members: MembersService, sources: HomeSources) {
+  /** This year's plan (and next year's when the 30 days reach into it): the items not held yet. */
+  function planAttention(today: string): AttentionPlan {
+    const year = Number(today.slice(0, 4));
+    const horizonYear = Number(addDays(today, PLAN_HORIZON_DAYS).slice(0, 4));
+    const plans = [year, ...(horizonYear > year ? [horizonYear] : [])].map((planYear) => sources.plans.get({ year: planYear }));
+    const groupName = (id: number | null) => (id === null ? null : (store.groups.get(id)?.name ?? null));
+    const items = plans.flatMap((plan) =>
+      plannedForAttention(plan.items, plan.progress, today).map((index) => {
+        const item = plan.items[index];
+        const progress = plan.progress[index];
+        return {
+          key: `${plan.year}:${index}`,
+          plannedOn: item.plannedOn,
+          types: item.types,
+          groupName: item.types.includes('groupMeeting') ? groupName(item.partyGroupId) : null,
+          topic: item.topic,
+          owner: item.owner,
+          status: progress.status === 'upcoming' ? ('upcoming' as const) : ('due' as const),
+          daysAhead: daysBetween(today, item.plannedOn),
+          link: planRecordLink(item, progress.missingTypes),
+        };
+      }),
+    );
+    const saved = plans[0].savedAt !== null;
+    return { year, saved, items, suggest: !saved && Number(today.slice(5, 7)) <= YEAR_CLOSING_MONTHS, link: { path: '/meetings/plan', query: { year: String(year) } } };
+  }
+
   return {
     get(): HomeOverview | null {
       const branch = store.branch.get();
@@ -92,6 +123,7 @@ export function createHomeService({ store, clock }: ServiceContext, members: Mem
           .filter(({ coverage }) => coverage.summary.length > 0)
           .map(({ year, coverage }) => ({ year, summary: coverage.summary, sentence: coverage.sentence, link: { path: '/meetings/talks', query: { year: String(year) } } })),
         completion: reports.map(yearCompletion),
+        plan: planAttention(today),
       };
     },
   };

@@ -32,12 +32,13 @@ export function createServices(context: ServiceContext) {
   const compliance = createComplianceService(context, meetings, rulePacks);
   const orgLife = createOrgLifeService(context, meetings);
   const talks = createTalksService(context, meetings);
+  const plans = createPlansService(context, rulePacks);
   return {
     system: createSystemService(context),
     branch: createBranchService(context),
     demo: createDemoService(context),
     groups: createGroupsService(context),
-    home: createHomeService(context, members, { compliance, orgLife, talks }),
+    home: createHomeService(context, members, { compliance, orgLife, talks, plans }),
     members,
     roster: createRosterService(context, members),
     memberEvents: createMemberEventsService(context),
@@ -51,7 +52,7 @@ export function createServices(context: ServiceContext) {
     compliance,
     complianceExport: createComplianceExportService(context, compliance, meetings),
     rulePacks,
-    plans: createPlansService(context, rulePacks),
+    plans,
     orgLife,
     democraticReview: createDemocraticReviewService(context, meetings),
     talks,

@@ -4,6 +4,7 @@ import type { MeetingExportResult } from '../../shared/contract/meetings';
 import type { AnnualPlan, planDraftInput, planExportInput, planSaveInput, planYearInput } from '../../shared/contract/plans';
 import { DEFAULT_THEMED_DAY, draftPlan, themedDaySchema, type PlanItem, type ThemedDay } from '../../shared/domain/annualPlan';
 import { todayIso } from '../../shared/domain/dates';
+import { planProgress, typePeriods, type PlanItemProgress } from '../../shared/domain/planProgress';
 import { describeSubstitutions } from '../../shared/domain/fonts';
 import { annualPlanFileName, annualPlanModel } from '../documents/annualPlan.model';
 import { PRESETS, withInstalledFonts } from '../documents/presets';
@@ -50,14 +51,28 @@ export function createPlansService({ store, clock, installedFonts }: ServiceCont
       groups: store.groups.list(true).map((group) => ({ id: group.id, name: group.name, leaderName: group.leaderName, foundedOn: group.foundedOn, dissolvedOn: group.dissolvedOn })),
       secretaryName: secretary?.memberName ?? null,
     });
-    return { year, themedDay: setting, items, savedAt: null, packName: packName() };
+    return { year, themedDay: setting, items, savedAt: null, packName: packName(), progress: [] };
+  }
+
+  /** The saved items against the year's live records, under the rules in force. */
+  function progressOf(year: number, items: readonly PlanItem[]): PlanItemProgress[] {
+    if (items.length === 0) return [];
+    const records = store.meetings.summaries({ year }).map(({ id, heldOn, types, partyGroupId, topic }) => ({ id, heldOn, types, partyGroupId, topic }));
+    return planProgress(items, records, typePeriods(rulePacks.effectivePack()), todayIso(clock()));
   }
 
   function get({ year }: YearInput): AnnualPlan {
     const saved = store.plans.get(year);
-    if (!saved) return { year, themedDay: themedDaySetting(), items: [], savedAt: null, packName: packName() };
+    if (!saved) return { year, themedDay: themedDaySetting(), items: [], savedAt: null, packName: packName(), progress: [] };
     const parsed = themedDaySchema.safeParse(JSON.parse(saved.themedDay));
-    return { year, themedDay: parsed.success ? parsed.data : themedDaySetting(), items: saved.items, savedAt: saved.savedAt, packName: packName() };
+    return {
+      year,
+      themedDay: parsed.success ? parsed.data : themedDaySetting(),
+      items: saved.items,
+      savedAt: saved.savedAt,
+      packName: packName(),
+      progress: progressOf(year, saved.items),
+    };
   }
 
   return {

@@ -1,5 +1,7 @@
 import type { CommitteeRole } from '../domain/branch';
 import type { ElectionReminder, ObligationItem, ProbationReminder, AttentionLink, YearCompletion } from '../domain/homeAttention';
+import type { MeetingType } from '../domain/meetingTypes';
+import type { PlanItemStatus } from '../domain/planProgress';
 import type { CoverageSummary } from '../domain/talkCoverage';
 import { noInput, returns } from './common';
 import type { Branch, CommitteeTerm } from './branch';
@@ -48,6 +50,36 @@ export interface AttentionTalks {
   link: AttentionLink;
 }
 
+/** A planned item of the 年度计划 not held yet, as 首页 lists it. */
+export interface AttentionPlannedItem {
+  /** Unique on the page: year and the item's place in the saved plan. */
+  key: string;
+  plannedOn: string;
+  types: MeetingType[];
+  groupName: string | null;
+  topic: string;
+  owner: string;
+  /** upcoming (today or ahead), due (the day passed this month, no record yet). */
+  status: Exclude<PlanItemStatus, 'held'>;
+  /** Days from today to the planned day (negative once passed). */
+  daysAhead: number;
+  /** The new-record page filled with the item's types, 党小组, day and topic (登记). */
+  link: AttentionLink;
+}
+
+/**
+ * The 年度计划 on 首页: items of the next 30 days (and this month's passed ones) not held yet. With no
+ * saved plan for this year nothing is listed; in January–February `suggest` offers a quiet link.
+ */
+export interface AttentionPlan {
+  year: number;
+  saved: boolean;
+  items: AttentionPlannedItem[];
+  suggest: boolean;
+  /** The year's plan page. */
+  link: AttentionLink;
+}
+
 /**
  * What needs doing on 首页 today (issue 5): obligations due or missed, 换届, 转正, open 整改, 谈心谈话
  * coverage and the year's completion. `years` is this year, plus last year in January–February
@@ -65,6 +97,7 @@ export interface HomeAttention {
   rectifications: AttentionRectification[];
   talks: AttentionTalks[];
   completion: YearCompletion[];
+  plan: AttentionPlan;
 }
 
 export const homeContract = {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { themedDaySchema, type PlanItem, type ThemedDay } from '../domain/annualPlan';
 import { DOCUMENT_PRESETS } from '../domain/documentPresets';
 import { MEETING_TYPES } from '../domain/meetingTypes';
+import type { PlanItemProgress } from '../domain/planProgress';
 import { id, isoDate, returns } from './common';
 import type { MeetingExportResult } from './meetings';
 
@@ -16,6 +17,11 @@ export interface AnnualPlan {
   savedAt: string | null;
   /** The rules the draft was built from: “浙江机关（第 1 版）”. */
   packName: string;
+  /**
+   * A saved plan against the records, one entry per item in the items' order (已开展 with its record,
+   * 待开展, 本期待开展, 已过期未开展); empty for a draft.
+   */
+  progress: PlanItemProgress[];
 }
 
 const year = z.number({ error: '应为年份' }).int('应为年份').min(1921, '年份有误').max(2200, '年份有误');

@@ -6,14 +6,21 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { AnnualPlan } from '../../../../shared/contract/plans';
 import { describeThemedDay, WEEKDAY_LABELS, type PlanItem, type ThemedDay } from '../../../../shared/domain/annualPlan';
+import { formatChineseDate } from '../../../../shared/domain/dates';
+import { linkHref } from '../../../../shared/domain/homeAttention';
 import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../../shared/domain/meetingTypes';
+import { PLAN_ITEM_STATUS_LABELS, planRecordLink, type PlanItemProgress, type PlanItemStatus } from '../../../../shared/domain/planProgress';
 import { useGroupList } from '../../api/organization';
 import { useDraftPlan, useExportPlan, usePlan, useSavePlan } from '../../api/plans';
 import { downloadBase64 } from '../../lib/download';
 import { DATE_INPUT_FORMATS } from '../../lib/forms';
 
-/** Rows carry a key of their own: dates and topics change while editing. */
-type Row = PlanItem & { key: number };
+/**
+ * Rows carry a key of their own (dates and topics change while editing) and, for saved items, their
+ * place in the saved plan: its status against the records is read from the (refreshed) plan by it. A
+ * row whose date, types or 党小组 were edited loses it until saved.
+ */
+type Row = PlanItem & { key: number; origin?: number };
 
 const NTH_OPTIONS = [
   { value: 1, label: '第一个' },
@@ -26,8 +33,33 @@ const WEEKDAY_OPTIONS = WEEKDAY_LABELS.slice(1).map((label, index) => ({ value: 
 const TYPE_OPTIONS = MEETING_TYPES.map((type) => ({ value: type, label: MEETING_TYPE_LABELS[type] }));
 
 let nextKey = 1;
-const withKeys = (items: readonly PlanItem[]): Row[] => items.map((item) => ({ ...item, key: nextKey++ }));
-const withoutKeys = (rows: readonly Row[]): PlanItem[] => rows.map(({ key: _key, ...item }) => item);
+const withKeys = (items: readonly PlanItem[], saved = false): Row[] => items.map((item, index) => ({ ...item, key: nextKey++, origin: saved ? index : undefined }));
+const withoutKeys = (rows: readonly Row[]): PlanItem[] => rows.map(({ key: _key, origin: _origin, ...item }) => item);
+
+const STATUS_COLORS: Record<PlanItemStatus, string> = { held: 'success', upcoming: 'default', due: 'warning', missed: 'error' };
+
+/** 已开展 with a link to its record, or the status and 登记 (a new record filled from the item). */
+function PlanItemStatusCell({ row, progress }: { row: Row; progress: PlanItemProgress | undefined }) {
+  // A draft (or an edited row) is matched against the records once saved; one quiet dash, not a sentence on every row.
+  if (!progress) return <Typography.Text type="secondary" title="保存计划后显示开展情况">—</Typography.Text>;
+  const missing = progress.status !== 'held' && progress.record ? progress.missingTypes.map((type) => MEETING_TYPE_LABELS[type]).join('、') : null;
+  return (
+    <Space direction="vertical" size={2} data-testid="plan-item-status">
+      <Tag color={STATUS_COLORS[progress.status]}>{PLAN_ITEM_STATUS_LABELS[progress.status]}</Tag>
+      {progress.record && (
+        <Link to={`/meetings/${progress.record.id}`} title={progress.record.topic}>
+          {formatChineseDate(progress.record.heldOn).replace(/^\d+年/, '')}记录 ›
+        </Link>
+      )}
+      {missing && <Typography.Text type="secondary">未登记：{missing}</Typography.Text>}
+      {progress.status !== 'held' && (
+        <Link to={linkHref(planRecordLink(row, progress.missingTypes))} aria-label={`登记：${row.topic}`}>
+          登记
+        </Link>
+      )}
+    </Space>
+  );
+}
 
 /** 主题党日 fixed day: 每月几日 or 每月第几个星期几. */
 function ThemedDayControl({ value, onChange }: { value: ThemedDay; onChange: (value: ThemedDay) => void }) {
@@ -78,7 +110,7 @@ function PlanEditor({ plan: data, onYear }: { plan: AnnualPlan; onYear: (year: n
   const draft = useDraftPlan();
   const save = useSavePlan();
   const exportPlan = useExportPlan();
-  const [rows, setRows] = useState<Row[]>(() => withKeys(data.items));
+  const [rows, setRows] = useState<Row[]>(() => withKeys(data.items, data.savedAt !== null));
   const [themedDay, setThemedDay] = useState<ThemedDay>(data.themedDay);
   const [dirty, setDirty] = useState(false);
 
@@ -86,7 +118,9 @@ function PlanEditor({ plan: data, onYear }: { plan: AnnualPlan; onYear: (year: n
     setRows(next);
     setDirty(true);
   };
-  const update = (key: number, patch: Partial<PlanItem>) => edit(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  // A new date, type or 党小组 changes what the item is matched against: its status shows again once saved.
+  const update = (key: number, patch: Partial<PlanItem>) =>
+    edit(rows.map((row) => (row.key === key ? { ...row, ...patch, origin: 'plannedOn' in patch || 'types' in patch || 'partyGroupId' in patch ? undefined : row.origin } : row)));
 
   const makeDraft = async () => {
     try {
@@ -208,6 +242,12 @@ function PlanEditor({ plan: data, onYear }: { plan: AnnualPlan; onYear: (year: n
       key: 'owner',
       width: 110,
       render: (_value, row) => <Input aria-label="负责人" size="small" maxLength={40} value={row.owner} onChange={(event) => update(row.key, { owner: event.target.value })} />,
+    },
+    {
+      title: '开展情况',
+      key: 'status',
+      width: 118,
+      render: (_value, row) => <PlanItemStatusCell row={row} progress={row.origin === undefined ? undefined : data.progress[row.origin]} />,
     },
     {
       title: '',
