@@ -1,26 +1,15 @@
 import { DownOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Space } from 'antd';
-import type { ComplianceExportResult } from '../../../../shared/contract/complianceExport';
+import { Button, Dropdown, Space } from 'antd';
 import { DOCUMENT_PRESET_LABELS, type DocumentPreset } from '../../../../shared/domain/documentPresets';
 import { useExportComplianceDocx, useExportComplianceXlsx } from '../../api/complianceMatrix';
-import { downloadBase64 } from '../../lib/download';
+import { useSaveGenerated } from '../../lib/useSaveGenerated';
 
 /** 年度落实情况表 of the year shown: Excel (台账 layout) or a printable Word table (公文 layout by default). */
 export function ComplianceExportButtons({ year }: { year: number }) {
-  const { message } = App.useApp();
   const exportXlsx = useExportComplianceXlsx();
   const exportDocx = useExportComplianceDocx();
 
-  const save = async (make: () => Promise<ComplianceExportResult>) => {
-    try {
-      const file = await make();
-      downloadBase64(file.fileName, file.contentBase64);
-      message.success(`已导出：${file.fileName}`);
-      if (file.fontNotes.length > 0) message.warning({ content: file.fontNotes.join(''), duration: 10 });
-    } catch (error) {
-      message.error({ content: (error as Error).message, duration: 8 });
-    }
-  };
+  const save = useSaveGenerated();
   const word = (preset: DocumentPreset) => save(() => exportDocx.mutateAsync({ year, preset }));
   const presets = Object.keys(DOCUMENT_PRESET_LABELS) as DocumentPreset[];
 

@@ -3,7 +3,7 @@ import { App, Dropdown } from 'antd';
 import type { InputOf } from '../../../../shared/contract';
 import { DOCUMENT_PRESET_LABELS, type DocumentPreset } from '../../../../shared/domain/documentPresets';
 import { useExportMinutes, useSignInSheet } from '../../api/meetings';
-import { downloadBase64 } from '../../lib/download';
+import { useSaveGenerated, type GeneratedFile } from '../../lib/useSaveGenerated';
 
 type SignInPlan = Omit<InputOf<'meetings:signInSheet'>, 'preset'>;
 
@@ -23,16 +23,8 @@ export function MeetingDocumentsButton({ recordId, plan }: Props) {
   const exportMinutes = useExportMinutes();
   const signInSheet = useSignInSheet();
 
-  const save = async (make: () => Promise<{ fileName: string; contentBase64: string; fontNotes: string[] }>) => {
-    try {
-      const file = await make();
-      downloadBase64(file.fileName, file.contentBase64);
-      message.success(`已生成：${file.fileName}`);
-      if (file.fontNotes.length > 0) message.warning({ content: file.fontNotes.join(''), duration: 10 });
-    } catch (error) {
-      message.error({ content: (error as Error).message, duration: 8 });
-    }
-  };
+  const saveFile = useSaveGenerated();
+  const save = (make: () => Promise<GeneratedFile>) => saveFile(make, (file) => `已生成：${file.fileName}`);
   const minutes = (preset: DocumentPreset) => recordId !== null && save(() => exportMinutes.mutateAsync({ id: recordId, preset }));
   const sheet = (preset: DocumentPreset) => {
     const planned = plan();

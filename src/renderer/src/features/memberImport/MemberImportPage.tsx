@@ -13,8 +13,9 @@ import {
   type ImportValues,
 } from '../../../../shared/domain/memberImport';
 import { useCheckImport, useConfirmImport, useImportTemplate, useUndoImport } from '../../api/memberImport';
-import { downloadBase64, fileToBase64 } from '../../lib/download';
+import { fileToBase64 } from '../../lib/download';
 import { ImportHistory } from './ImportHistory';
+import { useSaveGenerated } from '../../lib/useSaveGenerated';
 
 interface Preview {
   fileName: string;
@@ -32,6 +33,7 @@ function cellProblems(row: ImportRow, field: ImportField): ImportProblem[] {
 /** Choose a file -> preview every row with its problems -> fix or skip -> import in one go -> undo offered. */
 export function MemberImportPage() {
   const { message } = App.useApp();
+  const saveGenerated = useSaveGenerated();
   const check = useCheckImport();
   const confirm = useConfirmImport();
   const template = useImportTemplate();
@@ -112,14 +114,7 @@ export function MemberImportPage() {
     }
   };
 
-  const downloadTemplate = async () => {
-    try {
-      const file = await template.mutateAsync(undefined);
-      downloadBase64(file.fileName, file.contentBase64);
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-  };
+  const downloadTemplate = () => saveGenerated(() => template.mutateAsync(undefined), null);
 
   const fields: ImportField[] = preview ? preview.columns.map((column) => column.field) : [];
   const columns: ColumnsType<ImportRow> = [

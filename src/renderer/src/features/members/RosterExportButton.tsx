@@ -1,22 +1,16 @@
 import { DownOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { App, Dropdown } from 'antd';
 import { useExportRoster } from '../../api/members';
-import { downloadBase64 } from '../../lib/download';
+import { useSaveGenerated } from '../../lib/useSaveGenerated';
 
 /** 党员花名册.xlsx: ID numbers masked unless the secretary explicitly asks for them in full. */
 export function RosterExportButton() {
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const exportRoster = useExportRoster();
 
-  const run = async (includeFullIdNumbers: boolean) => {
-    try {
-      const file = await exportRoster.mutateAsync({ includeFullIdNumbers });
-      downloadBase64(file.fileName, file.contentBase64);
-      message.success(`已导出 ${file.rowCount} 名党员：${file.fileName}`);
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-  };
+  const saveGenerated = useSaveGenerated();
+  const run = (includeFullIdNumbers: boolean) =>
+    saveGenerated(() => exportRoster.mutateAsync({ includeFullIdNumbers }), (file) => `已导出 ${file.rowCount} 名党员：${file.fileName}`);
 
   const askFull = () =>
     modal.confirm({

@@ -1,15 +1,15 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Empty, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Empty, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useSearchParams } from 'react-router';
 import type { ParticipationRow, ParticipationTotals } from '../../../../shared/contract/participation';
 import { todayIso } from '../../../../shared/domain/dates';
 import { ACT_MONTHS, DUES_NOT_RECORDED, REMIND_MONTHS, type AbsenceRun } from '../../../../shared/domain/participation';
 import { useExportParticipation, useParticipationYear } from '../../api/participation';
-import { downloadBase64 } from '../../lib/download';
 import { formatDate } from '../../lib/format';
 import { MonthLegend, MonthMark } from './MonthMark';
 import './participation.css';
+import { useSaveGenerated } from '../../lib/useSaveGenerated';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
 const monthLabel = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
@@ -21,7 +21,7 @@ export function runSpan(run: AbsenceRun): string {
 
 /** 参加组织生活情况 (#/participation?year=2025): each member × month of a year, totals, runs, export. */
 export function ParticipationPage() {
-  const { message } = App.useApp();
+  const saveGenerated = useSaveGenerated();
   const [params, setParams] = useSearchParams();
   const currentYear = Number(todayIso().slice(0, 4));
   const asked = Number(params.get('year'));
@@ -30,15 +30,7 @@ export function ParticipationPage() {
   const exportSheet = useExportParticipation();
   const years = Array.from({ length: 5 }, (_, index) => currentYear - index);
 
-  const runExport = async () => {
-    try {
-      const file = await exportSheet.mutateAsync({ year });
-      downloadBase64(file.fileName, file.contentBase64);
-      message.success(`已导出 ${file.rowCount} 名党员：${file.fileName}`);
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-  };
+  const runExport = () => saveGenerated(() => exportSheet.mutateAsync({ year }), (file) => `已导出 ${file.rowCount} 名党员：${file.fileName}`);
 
   const data = sheet.data?.year === year ? sheet.data : undefined;
   const nothingYet = data !== undefined && data.totals.expected === 0;

@@ -12,8 +12,8 @@ import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../.
 import { PLAN_ITEM_STATUS_LABELS, planRecordLink, type PlanItemProgress, type PlanItemStatus } from '../../../../shared/domain/planProgress';
 import { useGroupList } from '../../api/organization';
 import { useDraftPlan, useExportPlan, usePlan, useSavePlan } from '../../api/plans';
-import { downloadBase64 } from '../../lib/download';
 import { DATE_INPUT_FORMATS } from '../../lib/forms';
+import { useSaveGenerated } from '../../lib/useSaveGenerated';
 
 /**
  * Rows carry a key of their own (dates and topics change while editing) and, for saved items, their
@@ -103,6 +103,7 @@ export function PlanPage() {
 
 function PlanEditor({ plan: data, onYear }: { plan: AnnualPlan; onYear: (year: number) => void }) {
   const { message, modal } = App.useApp();
+  const saveGenerated = useSaveGenerated();
   const year = data.year;
   const currentYear = new Date().getFullYear();
   const years = [currentYear + 1, currentYear, currentYear - 1];
@@ -141,15 +142,7 @@ function PlanEditor({ plan: data, onYear }: { plan: AnnualPlan; onYear: (year: n
     }
   };
 
-  const exportWord = async () => {
-    try {
-      const file = await exportPlan.mutateAsync({ year });
-      downloadBase64(file.fileName, file.contentBase64);
-      message.success(`已导出：${file.fileName}`);
-    } catch (error) {
-      message.error((error as Error).message);
-    }
-  };
+  const exportWord = () => saveGenerated(() => exportPlan.mutateAsync({ year }));
 
   const switchYear = (value: number) => {
     if (!dirty) return onYear(value);
