@@ -66,6 +66,11 @@ test('组织生活搜索：两字词查全部年度，高亮并显示出处，�
   await expect(meetings.rows).toHaveCount(1);
   await expect(meetings.match(NEW_TOPIC)).toHaveText('发言：孙磊：建议车间增设防暑降温药品，党员带头巡查安全隐患');
   await expect(meetings.highlights(NEW_TOPIC)).toHaveText(['隐患']);
+  // Opening a result and coming back keeps the search.
+  await meetings.row(NEW_TOPIC).getByRole('link').click();
+  await page.getByRole('button', { name: '返回列表' }).click();
+  await expect(meetings.searchBox).toHaveValue('隐患');
+  await expect(meetings.rows).toHaveCount(1);
 
   // 安全: six demo records and the new one; 第一党小组 held three of them.
   await meetings.search('安全');

@@ -202,6 +202,8 @@ function Crumbs({ title, year }: { title: string; year?: string }) {
 function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry: CarryOver | null }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
+  /** The list view this record was opened from (its year, filters or search), if any. */
+  const listUrl = (useLocation().state as { listUrl?: string } | null)?.listUrl ?? null;
   const [form] = Form.useForm<EditorValues>();
   const create = useCreateMeeting();
   const update = useUpdateMeeting();
@@ -492,7 +494,7 @@ function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry:
             </Popconfirm>
           )}
           <MeetingDocumentsButton recordId={record?.id ?? null} plan={signInPlan} />
-          <Button onClick={() => navigate(record ? `/meetings?year=${record.heldOn.slice(0, 4)}` : '/meetings')}>返回列表</Button>
+          <Button onClick={() => navigate(listUrl ?? (record ? `/meetings?year=${record.heldOn.slice(0, 4)}` : '/meetings'))}>返回列表</Button>
           {!record && (
             <Button loading={saving} onClick={() => void save('next')} title="Ctrl+Shift+Enter">
               保存并新建下一条

@@ -1,7 +1,7 @@
 import { Button, Empty, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography, type InputRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { MeetingListItem } from '../../../../shared/contract/meetings';
 import { daysBetween, todayIso } from '../../../../shared/domain/dates';
 import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../../shared/domain/meetingTypes';
@@ -29,6 +29,9 @@ const PAGE_SIZE = 50;
  */
 export function MeetingsPage() {
   const navigate = useNavigate();
+  // The editor's 返回列表 comes back to this very view (year, filters, search).
+  const location = useLocation();
+  const listUrl = `${location.pathname}${location.search}`;
   const currentYear = Number(todayIso().slice(0, 4));
   const { filters, setFilters } = useMeetingFilters(currentYear);
   const { year, type, partyGroupId, memberId, query } = filters;
@@ -100,7 +103,7 @@ export function MeetingsPage() {
       render: (topic: string, row) => (
         <>
           <span style={{ display: 'flex', alignItems: 'center', minWidth: 0 }}>
-            <Link to={`/meetings/${row.id}`} onClick={(event) => event.stopPropagation()} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+            <Link to={`/meetings/${row.id}`} state={{ listUrl }} onClick={(event) => event.stopPropagation()} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
               <Highlight text={topic} words={words} />
             </Link>
             <AttachmentCount count={row.attachmentCount} />
@@ -265,7 +268,7 @@ export function MeetingsPage() {
         columns={columns}
         dataSource={rows}
         rowClassName="clickable-row"
-        onRow={(row) => ({ onClick: () => navigate(`/meetings/${row.id}`) })}
+        onRow={(row) => ({ onClick: () => navigate(`/meetings/${row.id}`, { state: { listUrl } }) })}
         pagination={rows.length > PAGE_SIZE * 2 ? { pageSize: PAGE_SIZE, showSizeChanger: false, showTotal: (total) => `共 ${total} 条` } : false}
         locale={{ emptyText }}
       />
