@@ -129,6 +129,16 @@ describe('minutesModel', () => {
     expect(model.signatures).toEqual(['主持人（签字）：________    记录人（签字）：________']);
   });
 
+  it('says when a decision was closed and at which meeting it was reported', () => {
+    const decision = { id: 1, text: '报上级党委预审', agendaPosition: 0, ownerMemberId: 2, ownerName: '李志强', dueOn: '2026-04-01' };
+    const closedAt = (closedMeeting: { id: number; heldOn: string; topic: string } | null) =>
+      minutesModel(aRecord({ decisions: [{ ...decision, closedOn: '2026-03-28', closedNote: '已报送', closedMeeting }] }), { branchName: 'x' }).sections.find((section) => section.heading?.endsWith('决议事项'))!.blocks;
+    expect(closedAt({ id: 9, heldOn: '2026-04-08', topic: '支委会' })).toEqual([
+      { kind: 'paragraph', text: '1. 报上级党委预审（负责人：李志强；完成期限：2026年4月1日；已于2026年3月28日办结，在2026年4月8日的会议上汇报）' },
+    ]);
+    expect(closedAt(null)[0]).toMatchObject({ text: '1. 报上级党委预审（负责人：李志强；完成期限：2026年4月1日；已于2026年3月28日办结）' });
+  });
+
   it('falls back to the topic when no agenda items were entered, and leaves out empty sections', () => {
     const model = minutesModel(aRecord(), { branchName: 'x' });
     expect(model.sections).toEqual([{ heading: '一、会议议题', blocks: [{ kind: 'paragraph', text: '研究发展党员工作' }] }]);

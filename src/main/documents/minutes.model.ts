@@ -141,7 +141,11 @@ function votesSection(record: MeetingRecord): DocBlock[] {
 
 function decisionsSection(record: MeetingRecord): DocBlock[] {
   return record.decisions.map((decision, index) => {
-    const follow = [decision.ownerName ? `负责人：${decision.ownerName}` : '', decision.dueOn ? `完成期限：${formatChineseDate(decision.dueOn)}` : ''].filter(Boolean);
+    // A follow-up closed by the time of printing says so, and where it was reported.
+    const closed = decision.closedOn
+      ? `已于${formatChineseDate(decision.closedOn)}办结${decision.closedMeeting ? `，在${formatChineseDate(decision.closedMeeting.heldOn)}的会议上汇报` : ''}`
+      : '';
+    const follow = [decision.ownerName ? `负责人：${decision.ownerName}` : '', decision.dueOn ? `完成期限：${formatChineseDate(decision.dueOn)}` : '', closed].filter(Boolean);
     return para(`${index + 1}. ${decision.text}${follow.length > 0 ? `（${follow.join('；')}）` : ''}`);
   });
 }
