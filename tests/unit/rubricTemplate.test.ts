@@ -131,6 +131,14 @@ describe('parseRubricTemplate refusals', () => {
     expect(errors).toContain('bad.json：第 1 个等级“top”：requireQualifiers：没有编号为“a”的强');
   });
 
+  it('a level listed below a weaker one can never be reached', () => {
+    const errors = errorsOf(edit((t) => (t.levels = [t.levels[2], t.levels[1], t.levels[0], t.levels[3]])));
+    expect(errors).toContain('bad.json：第 2 个等级“two”：排在前面的“一星”条件不比它高，凡符合“两星”的都会先评为“一星”，永远评不到；请把等级从高到低排列');
+    expect(errors).toContain('bad.json：第 3 个等级“top”：排在前面的“一星”条件不比它高，凡符合“两星一强”的都会先评为“一星”，永远评不到；请把等级从高到低排列');
+    // a stricter level above a looser one is fine, even when the looser one needs something else
+    expect(parseRubricTemplate('ok.json', edit((t) => (t.levels[1] = { id: 'two', name: '两星', minStars: 1, minPoints: 20 }))).ok).toBe(true);
+  });
+
   it('the last level must be an unconditional fallback', () => {
     const errors = errorsOf(edit((t) => (t.levels[3].minStars = 1)));
     expect(errors).toContain('bad.json：第 4 个等级“none”：最后一个等级是兜底等级（如“未评星”），不能附加条件');

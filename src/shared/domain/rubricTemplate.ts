@@ -223,6 +223,13 @@ function reachable(indicators: readonly RubricIndicator[]): number {
   return indicators.reduce((sum, indicator) => sum + indicator.maxPoints, 0);
 }
 
+/** True when every assessment meeting `b` also meets `a`. */
+function weakerOrEqual(a: RubricLevel, b: RubricLevel): boolean {
+  const atMost = (x: number | undefined, y: number | undefined) => x === undefined || (y !== undefined && x <= y);
+  const subset = (x: readonly string[] | undefined, y: readonly string[] | undefined) => (x ?? []).every((id) => (y ?? []).includes(id));
+  return atMost(a.minStars, b.minStars) && atMost(a.minPoints, b.minPoints) && subset(a.requireStars, b.requireStars) && subset(a.requireQualifiers, b.requireQualifiers) && (!a.noVeto || b.noVeto === true);
+}
+
 function checkIndicator(indicator: RubricIndicator, name: string, errors: string[]): void {
   const { scoring, maxPoints } = indicator;
   if (scoring.type === 'ratio') {
@@ -352,6 +359,15 @@ export function parseRubricTemplate(fileName: string, json: unknown): ParseResul
         const dimension = dimensions.get(id);
         if (!dimension || dimension.kind !== kind) errors.push(`${name}：${field}：没有编号为“${id}”的${DIMENSION_KIND_LABELS[kind]}`);
       }
+    }
+  });
+
+  // Levels are tried highest first and the first one met wins: a level whose conditions are all
+  // implied by its own would make it unreachable (三星 listed above 五星).
+  template.levels.forEach((level, index) => {
+    const shadow = template.levels.slice(0, index).find((earlier) => weakerOrEqual(earlier, level));
+    if (shadow && index < template.levels.length - 1) {
+      errors.push(`${at('levels', index)}：排在前面的“${shadow.name}”条件不比它高，凡符合“${level.name}”的都会先评为“${shadow.name}”，永远评不到；请把等级从高到低排列`);
     }
   });
 
