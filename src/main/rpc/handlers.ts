@@ -66,6 +66,8 @@ export function createHandlers(services: Services) {
     'talks:get': (input) => services.talks.get(input),
     'talks:save': (input) => services.talks.save(input),
     'talks:coverage': (input) => services.talks.coverage(input),
+    'assessments:templates': () => services.assessments.templates(),
+    'assessments:propose': (input) => services.assessments.propose(input),
     'compliance:year': (input) => services.compliance.year(input),
     'compliance:exportXlsx': (input) => services.complianceExport.exportXlsx(input),
     'compliance:exportDocx': (input) => services.complianceExport.exportDocx(input),

@@ -22,6 +22,7 @@ import { startRulePacksService } from './rulePacks.service';
 import { createPlansService } from './plans.service';
 import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
+import { createAssessmentsService } from './assessments.service';
 
 export type { ServiceContext } from './context';
 
@@ -33,6 +34,8 @@ export function createServices(context: ServiceContext) {
   const orgLife = createOrgLifeService(context, meetings);
   const talks = createTalksService(context, meetings);
   const plans = createPlansService(context, rulePacks);
+  const followUps = createFollowUpsService(context);
+  const participation = createParticipationService(context, meetings);
   return {
     system: createSystemService(context),
     branch: createBranchService(context),
@@ -47,7 +50,7 @@ export function createServices(context: ServiceContext) {
     meetings,
     minutes: createMinutesService(context, meetings),
     attachments: createAttachmentsService(context),
-    followUps: createFollowUpsService(context),
+    followUps,
     meetingTemplates: createMeetingTemplatesService(context),
     compliance,
     complianceExport: createComplianceExportService(context, compliance, meetings),
@@ -56,7 +59,8 @@ export function createServices(context: ServiceContext) {
     orgLife,
     democraticReview: createDemocraticReviewService(context, meetings),
     talks,
-    participation: createParticipationService(context, meetings),
+    participation,
+    assessments: createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings }),
   };
 }
 

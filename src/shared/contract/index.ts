@@ -16,6 +16,7 @@ import { democraticReviewContract } from './democraticReview';
 import { orgLifeContract } from './orgLife';
 import { participationContract } from './participation';
 import { talksContract } from './talks';
+import { assessmentsContract } from './assessments';
 import { memberEventsContract } from './memberEvents';
 import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
@@ -39,6 +40,7 @@ export const contract = {
   ...orgLifeContract,
   ...democraticReviewContract,
   ...talksContract,
+  ...assessmentsContract,
   ...complianceContract,
   ...complianceExportContract,
   ...participationContract,

@@ -3,6 +3,7 @@ import { ORG_LIFE_FIELD_LABELS } from './orgLife';
 import { RULE_PACKS_FIELD_LABELS } from './rulePacks';
 import { PLANS_FIELD_LABELS } from './plans';
 import { TALKS_FIELD_LABELS } from './talks';
+import { ASSESSMENTS_FIELD_LABELS } from './assessments';
 
 // Chinese names of input fields, so validation messages can say which field to fix.
 export const FIELD_LABELS: Record<string, string> = {
@@ -118,6 +119,7 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   orgLife: ORG_LIFE_FIELD_LABELS,
   democraticReview: DEMOCRATIC_REVIEW_FIELD_LABELS,
   talks: TALKS_FIELD_LABELS,
+  assessments: ASSESSMENTS_FIELD_LABELS,
   participation: { ...FIELD_LABELS, year: '年度' },
   rulePacks: RULE_PACKS_FIELD_LABELS,
   plans: PLANS_FIELD_LABELS,
