@@ -4,7 +4,7 @@ import { fieldLabelsFor } from '../../shared/contract/labels';
 import type { MeetingAssessment, MeetingListItem, MeetingRecord, meetingCheckInput, meetingCreateInput, meetingListInput, meetingUpdateInput } from '../../shared/contract/meetings';
 import { daysBetween, todayIso } from '../../shared/domain/dates';
 import { memberStateTimeline } from '../../shared/domain/memberTimeline';
-import type { MeetingType } from '../../shared/domain/meetingTypes';
+import { isBranchWide, type MeetingType } from '../../shared/domain/meetingTypes';
 import { assemblyQuorum, committeeQuorum, expectedAttendance, resolutionPasses, tallyProblems, type AttendanceMember, type AttendanceScope } from '../../shared/domain/quorum';
 import { searchWords } from '../../shared/domain/textSearch';
 import type { MeetingStored, MeetingWrite } from '../store/repos/meetings.repo';
@@ -17,8 +17,6 @@ type UpdateValues = z.output<typeof meetingUpdateInput>;
 type CheckValues = z.output<typeof meetingCheckInput>;
 type ListInput = z.output<typeof meetingListInput>;
 
-/** Types whose 应到 is the whole branch; a record that is also one of these is branch-wide. */
-const BRANCH_WIDE: MeetingType[] = ['memberAssembly', 'partyLecture', 'themedPartyDay', 'orgLifeMeeting', 'democraticReview'];
 
 const NOT_FOUND = '该会议记录不存在，可能已被删除。请刷新列表。';
 const CONFLICT = '这条会议记录已在其他窗口被修改并保存。请关闭本窗口，重新打开后再修改（本次修改未保存）。';
@@ -42,7 +40,7 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
 
   /** Who a meeting is for, from its types: the widest obligation decides. */
   function scopeOf(types: MeetingType[], partyGroupId: number | null, heldOn: string, participants: number[]): AttendanceScope {
-    if (types.some((type) => BRANCH_WIDE.includes(type))) return { kind: 'branch' };
+    if (isBranchWide(types)) return { kind: 'branch' };
     if (types.includes('groupMeeting') && partyGroupId !== null) return { kind: 'group', groupId: partyGroupId };
     if (types.includes('committeeMeeting')) return { kind: 'people', memberIds: store.committee.allSeatsOn(heldOn).map((seat) => seat.memberId) };
     return { kind: 'people', memberIds: participants };

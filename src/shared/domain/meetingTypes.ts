@@ -22,6 +22,14 @@ export const MEETING_TYPE_LABELS: Record<MeetingType, string> = {
   heartToHeartTalk: '谈心谈话',
 };
 
+/** Types whose 应到 is the whole branch; a record that is also one of these is branch-wide. */
+export const BRANCH_WIDE_TYPES: readonly MeetingType[] = ['memberAssembly', 'partyLecture', 'themedPartyDay', 'orgLifeMeeting', 'democraticReview'];
+
+/** Whether a record of these types is for the whole branch (else for a 党小组, the 支委会 or named people). */
+export function isBranchWide(types: readonly MeetingType[]): boolean {
+  return types.some((type) => BRANCH_WIDE_TYPES.includes(type));
+}
+
 export const ATTENDANCE_STATUSES = ['present', 'leave', 'absent'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 

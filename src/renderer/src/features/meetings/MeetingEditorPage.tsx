@@ -26,7 +26,7 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import type { MeetingStart } from '../../../../shared/contract/meetingTemplates';
 import { GUEST_KIND_LABELS, GUEST_KINDS, meetingFields, type GuestKind, type MeetingInput, type MeetingRecord } from '../../../../shared/contract/meetings';
 import { daysBetween, todayIso } from '../../../../shared/domain/dates';
-import { MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../../shared/domain/meetingTypes';
+import { isBranchWide, MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../../shared/domain/meetingTypes';
 import { draftFromRecord, nextHeldOn, type MeetingDraft } from '../../../../shared/domain/meetingTemplates';
 import { RpcError } from '../../api/client';
 import { useCreateMeeting, useMeeting, useMeetingCheck, useUpdateMeeting } from '../../api/meetings';
@@ -278,7 +278,7 @@ function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry:
   const isGroupMeeting = types.includes('groupMeeting');
 
   // 应到 needs the types and the date (and the 党小组 of a 党小组会 that is not also branch-wide).
-  const branchWide = types.some((type) => ['memberAssembly', 'partyLecture', 'themedPartyDay', 'orgLifeMeeting', 'democraticReview'].includes(type));
+  const branchWide = isBranchWide(types);
   const waitingFor =
     types.length === 0 ? '请先选择会议类型和召开日期，系统按当天的党员名册列出应到人员。' : !heldOn ? '请填写召开日期，系统按当天的党员名册列出应到人员。' : isGroupMeeting && !branchWide && !partyGroupId ? '请选择党小组，系统列出当天该党小组的党员。' : null;
   // The service judges the draft as saving would (counts, quorum, each vote); asked again shortly after each change.
