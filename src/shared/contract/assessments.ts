@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DOCUMENT_PRESETS } from '../domain/documentPresets';
 import type { AssessmentResult, IndicatorAnswer } from '../domain/rubricScoring';
-import type { DimensionKind, RubricScope, RubricStatus, ScoringType } from '../domain/rubricTemplate';
+import type { DimensionKind, RubricScope, RubricStatus, Scoring, ScoringType } from '../domain/rubricTemplate';
+import type { AttachmentContent } from './attachments';
 import { id, isoDate, MAX_LONG_TEXT, noInput, optionalText, returns, text } from './common';
 
 // 五星三强 self-assessment (issue 6). Item 2: each indicator with an automatic rule gets a proposed
@@ -112,6 +113,10 @@ export const assessmentReviewInput = z.strictObject({
   reviewComment: optionalText(MAX_LONG_TEXT),
 });
 
+// TEMP(ui branch): placeholders until the workflow branch lands
+export const assessmentAddAttachmentInput = z.strictObject({ id, indicatorId: z.string().min(1).max(100), fileName: z.string().max(1000), contentBase64: z.string() });
+export const assessmentAttachmentInput = z.strictObject({ attachmentId: id });
+
 export const assessmentExportXlsxInput = assessmentIdInput;
 export const assessmentExportDocxInput = z.strictObject({
   id,
@@ -137,6 +142,8 @@ export interface AssessmentIndicatorView {
   evidenceNeeded: string;
   maxPoints: number;
   scoringType: ScoringType;
+  /** The scoring parameters (档次, target, thresholds) so the answer can be entered in the indicator's own terms. */
+  scoring: Scoring;
   required: boolean;
   rule: string | null;
   /** What the records propose (frozen at submission; refreshed while a draft is opened or refreshed). */
@@ -181,6 +188,8 @@ export interface AssessmentView {
     sourceNote: string;
   };
   dimensions: { id: string; name: string; kind: DimensionKind; maxPoints: number }[];
+  /** The template's levels, highest first (for the reviewer's level). */
+  levels: { id: string; name: string }[];
   indicators: AssessmentIndicatorView[];
   vetoes: { id: string; text: string; hit: boolean; note: string | null }[];
   summary: string | null;
@@ -224,6 +233,24 @@ export interface AssessmentExportResult {
 export const assessmentsContract = {
   'assessments:templates': { input: noInput, output: returns<AssessmentTemplateItem[]>() },
   'assessments:propose': { input: assessmentsProposeInput, output: returns<AssessmentProposal>() },
+  'assessments:list': { input: noInput, output: returns<AssessmentSummary[]>() },
+  'assessments:get': { input: assessmentIdInput, output: returns<AssessmentView>() },
+  /** Starts the year's assessment as a draft with the proposals filled in; refuses a second one for the same year and template. */
+  'assessments:start': { input: assessmentStartInput, output: returns<AssessmentView>() },
+  /** Recomputes a draft's proposals from the current records, keeping the secretary's entries. */
+  'assessments:refresh': { input: assessmentIdInput, output: returns<AssessmentView>() },
+  'assessments:save': { input: assessmentSaveInput, output: returns<AssessmentView>() },
+  /** Locks the assessment; refused while the engine lists problems (unscored, an override without a note). */
+  'assessments:submit': { input: assessmentSubmitInput, output: returns<AssessmentView>() },
+  'assessments:reopen': { input: assessmentReopenInput, output: returns<AssessmentView>() },
+  'assessments:review': { input: assessmentReviewInput, output: returns<AssessmentView>() },
+  /** Only a draft can be deleted. */
+  'assessments:delete': { input: assessmentIdInput, output: returns<{ id: number }>() },
+  'assessments:addAttachment': { input: assessmentAddAttachmentInput, output: returns<AssessmentView>() },
+  'assessments:removeAttachment': { input: assessmentAttachmentInput, output: returns<AssessmentView>() },
+  'assessments:getAttachment': { input: assessmentAttachmentInput, output: returns<AttachmentContent>() },
+  'assessments:exportXlsx': { input: assessmentExportXlsxInput, output: returns<AssessmentExportResult>() },
+  'assessments:exportDocx': { input: assessmentExportDocxInput, output: returns<AssessmentExportResult>() },
 } as const;
 
 export const ASSESSMENTS_FIELD_LABELS: Record<string, string> = {

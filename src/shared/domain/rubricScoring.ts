@@ -102,7 +102,7 @@ export function indicatorRange(indicator: RubricIndicator): { min: number; max: 
 }
 
 /** Proposed points for one answer, or a problem when the answer does not fit the scoring type. */
-export function scoreAnswer(indicator: RubricIndicator, answer: IndicatorAnswer): { points: number } | { problem: string } {
+export function scoreAnswer(indicator: Pick<RubricIndicator, 'scoring' | 'maxPoints'>, answer: IndicatorAnswer): { points: number } | { problem: string } {
   const { scoring, maxPoints } = indicator;
   if (ANSWER_FOR[scoring.type] !== answer.kind) {
     return { problem: `评分方式为“${scoring.type}”，应填写${ANSWER_LABELS[ANSWER_FOR[scoring.type]]}，而不是${ANSWER_LABELS[answer.kind]}` };

@@ -28,8 +28,12 @@ export async function attachmentBlob(id: number): Promise<{ blob: Blob; content:
  * from here without changing any caller.
  */
 export async function openAttachment(id: number): Promise<void> {
-  const { blob, content } = await attachmentBlob(id);
-  const url = URL.createObjectURL(blob);
+  openAttachmentContent(await invoke('attachments:get', { id }));
+}
+
+/** Opens fetched attachment content (a meeting's or an assessment's evidence file) as above. */
+export function openAttachmentContent(content: AttachmentContent): void {
+  const url = URL.createObjectURL(toBlob(content));
   const opened = hostMode() === 'browser' && isViewableMime(content.mime) ? window.open(url, '_blank') : null;
   if (!opened) saveUrlAs(url, content.fileName);
   // The tab has loaded it long before; a download has copied it.

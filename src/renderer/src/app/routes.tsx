@@ -1,5 +1,7 @@
-import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, HomeOutlined, SettingOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { AssessmentEditorPage } from '../features/assessments/AssessmentEditorPage';
+import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
 import { ComplianceMatrixPage } from '../features/compliance/ComplianceMatrixPage';
 import { HomePage } from '../features/home/HomePage';
 import { MeetingEditorPage } from '../features/meetings/MeetingEditorPage';
@@ -28,6 +30,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/members', label: '党员花名册', icon: <TeamOutlined />, element: <MembersPage /> },
   { path: '/meetings', label: '组织生活', icon: <CalendarOutlined />, element: <MeetingsPage /> },
   { path: '/compliance', label: '落实情况', icon: <CheckSquareOutlined />, element: <ComplianceMatrixPage /> },
+  { path: '/assessments', label: '五星三强', icon: <StarOutlined />, element: <AssessmentsPage /> },
   { path: '/organization', label: '组织建设', icon: <ApartmentOutlined />, element: <OrganizationPage /> },
   { path: '/members/import', label: '导入党员', element: <MemberImportPage />, hidden: true },
   { path: '/members/:id', label: '党员详情', element: <MemberDetailPage />, hidden: true },
@@ -35,6 +38,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/meetings/talks', label: '谈心谈话覆盖情况', element: <TalkCoveragePage />, hidden: true },
   { path: '/meetings/plan', label: '年度计划', element: <PlanPage />, hidden: true },
   { path: '/meetings/:id', label: '会议记录', element: <MeetingEditorPage />, hidden: true },
+  { path: '/assessments/:id', label: '年度自评', element: <AssessmentEditorPage />, hidden: true },
   { path: '/participation', label: '参加组织生活情况', element: <ParticipationPage />, hidden: true },
   // Last line on purpose: 设置 stays at the bottom of the menu whatever is added above.
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
