@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DOCUMENT_PRESETS } from '../domain/documentPresets';
+import { attachmentAddInput, type AttachmentContent } from './attachments';
 import type { AssessmentResult, IndicatorAnswer } from '../domain/rubricScoring';
-import type { DimensionKind, RubricScope, RubricStatus, ScoringType } from '../domain/rubricTemplate';
+import type { DimensionKind, RubricScope, RubricStatus, Scoring, ScoringType } from '../domain/rubricTemplate';
 import { id, isoDate, MAX_LONG_TEXT, noInput, optionalText, returns, text } from './common';
 
 // 五星三强 self-assessment (issue 6). Item 2: each indicator with an automatic rule gets a proposed
@@ -112,6 +113,15 @@ export const assessmentReviewInput = z.strictObject({
   reviewComment: optionalText(MAX_LONG_TEXT),
 });
 
+/** One file for an indicator's evidence that lives outside the app (checked like a meeting attachment). */
+export const assessmentAttachmentAddInput = z.strictObject({
+  id,
+  indicatorId: z.string({ error: '请选择指标' }).min(1, '请选择指标').max(100, '指标编号过长'),
+  fileName: attachmentAddInput.shape.fileName,
+  contentBase64: attachmentAddInput.shape.contentBase64,
+});
+export const assessmentAttachmentIdInput = z.strictObject({ attachmentId: id });
+
 export const assessmentExportXlsxInput = assessmentIdInput;
 export const assessmentExportDocxInput = z.strictObject({
   id,
@@ -137,9 +147,11 @@ export interface AssessmentIndicatorView {
   evidenceNeeded: string;
   maxPoints: number;
   scoringType: ScoringType;
+  /** The scoring rule in full (grade labels of a graded indicator, target, thresholds…), to offer the right answers. */
+  scoring: Scoring;
   required: boolean;
   rule: string | null;
-  /** What the records propose (frozen at submission; refreshed while a draft is opened or refreshed). */
+  /** What the records propose: computed at start and by assessments:refresh (drafts only), so frozen once submitted. Records deleted since are left out of `records`. */
   proposal: {
     answer: IndicatorAnswer | null;
     points: number | null;
@@ -181,6 +193,8 @@ export interface AssessmentView {
     sourceNote: string;
   };
   dimensions: { id: string; name: string; kind: DimensionKind; maxPoints: number }[];
+  /** The template's levels, highest first (the reviewer's level is one of these names). */
+  levels: { id: string; name: string }[];
   indicators: AssessmentIndicatorView[];
   vetoes: { id: string; text: string; hit: boolean; note: string | null }[];
   summary: string | null;
@@ -224,6 +238,23 @@ export interface AssessmentExportResult {
 export const assessmentsContract = {
   'assessments:templates': { input: noInput, output: returns<AssessmentTemplateItem[]>() },
   'assessments:propose': { input: assessmentsProposeInput, output: returns<AssessmentProposal>() },
+  // The yearly assessment. Every method that changes one answers with the whole view. Refusals:
+  // NOT_FOUND for an unknown id; CONFLICT for a second one of the same year and template, and for
+  // changing a submitted/reviewed one (only reopen, and review of a submitted one, are allowed);
+  // VALIDATION with field-level details whose paths name the indicator by id:
+  // `indicators.<indicatorId>.answer|finalScore|note`, `vetoes.<vetoId>.note`, or the input field.
+  'assessments:list': { input: noInput, output: returns<AssessmentSummary[]>() },
+  'assessments:get': { input: assessmentIdInput, output: returns<AssessmentView>() },
+  'assessments:start': { input: assessmentStartInput, output: returns<AssessmentView>() },
+  'assessments:refresh': { input: assessmentIdInput, output: returns<AssessmentView>() },
+  'assessments:save': { input: assessmentSaveInput, output: returns<AssessmentView>() },
+  'assessments:submit': { input: assessmentSubmitInput, output: returns<AssessmentView>() },
+  'assessments:reopen': { input: assessmentReopenInput, output: returns<AssessmentView>() },
+  'assessments:review': { input: assessmentReviewInput, output: returns<AssessmentView>() },
+  'assessments:delete': { input: assessmentIdInput, output: returns<{ id: number }>() },
+  'assessments:addAttachment': { input: assessmentAttachmentAddInput, output: returns<AssessmentView>() },
+  'assessments:removeAttachment': { input: assessmentAttachmentIdInput, output: returns<AssessmentView>() },
+  'assessments:getAttachment': { input: assessmentAttachmentIdInput, output: returns<AttachmentContent>() },
 } as const;
 
 export const ASSESSMENTS_FIELD_LABELS: Record<string, string> = {
@@ -242,4 +273,8 @@ export const ASSESSMENTS_FIELD_LABELS: Record<string, string> = {
   reviewerLevel: '审核等级',
   reviewComment: '审核意见',
   preset: '版式',
+  indicatorId: '指标',
+  fileName: '文件名',
+  contentBase64: '文件内容',
+  attachmentId: '附件',
 };
