@@ -4,19 +4,66 @@ import { AppError } from '../../shared/contract/errors';
 import { todayIso } from '../../shared/domain/dates';
 import { scoreAnswer, scoreAssessment, type IndicatorInput } from '../../shared/domain/rubricScoring';
 import type { ComplianceReport } from '../../shared/domain/compliance';
-import { SHIPPED_RUBRICS } from './assessments.source';
+import type { RubricTemplate } from '../../shared/domain/rubricTemplate';
+import { createAssessmentWorkflow } from './assessmentWorkflow';
+import { SHIPPED_CATALOG, type TemplateCatalog } from './assessments.source';
 import type { ServiceContext } from './context';
 import { proposeEvidence, type EvidenceSources } from './rubricEvidence';
 
 type ProposeInput = z.output<typeof assessmentsProposeInput>;
 
-/** 五星三强 self-assessment (issue 6): the templates, and a year's proposal scored from the records. */
-export function createAssessmentsService(context: ServiceContext, sources: EvidenceSources) {
-  const templates = SHIPPED_RUBRICS;
+/**
+ * 五星三强 self-assessment (issue 6): the templates, a year's proposal scored from the records, and
+ * the yearly assessment's workflow (assessmentWorkflow.ts). Templates come from `catalog` (the
+ * shipped files unless told otherwise); an assessment once started keeps its own frozen copy.
+ */
+export function createAssessmentsService(context: ServiceContext, sources: EvidenceSources, catalog: TemplateCatalog = SHIPPED_CATALOG) {
+  function findTemplate(templateId: string): RubricTemplate {
+    const template = catalog.find(templateId);
+    if (template) return template;
+    const message = `没有编号为“${templateId}”的评分模板，请从 ${catalog.list().map((candidate) => `“${candidate.name}”`).join('、')} 中选择`;
+    throw new AppError('NOT_FOUND', `评分模板：${message}`, [{ path: 'templateId', label: '评分模板', message }]);
+  }
+
+  function checkYear(year: number): void {
+    const thisYear = Number(todayIso(context.clock()).slice(0, 4));
+    if (year > thisYear) {
+      const message = `${year}年尚未到来，请选择 ${thisYear} 年或以前的年度`;
+      throw new AppError('VALIDATION', `年度：${message}`, [{ path: 'year', label: '年度', message }]);
+    }
+  }
+
+  /** What the records propose for each indicator of this template (any version) in this year. */
+  function proposeWith(template: RubricTemplate, year: number): AssessmentProposal {
+    const today = todayIso(context.clock());
+    let report: ComplianceReport | null = null;
+    const compliance = () => (report ??= sources.compliance.year({ year }));
+    const indicators: IndicatorProposal[] = template.indicators.map((indicator) => {
+      const { answer, evidence } = proposeEvidence(indicator.auto, { year, scoring: indicator.scoring, sources, compliance });
+      const scored = answer ? scoreAnswer(indicator, answer) : null;
+      const proposed = scored && 'points' in scored ? scored.points : null;
+      return {
+        id: indicator.id,
+        dimensionId: indicator.dimensionId,
+        text: indicator.text,
+        maxPoints: indicator.maxPoints,
+        scoringType: indicator.scoring.type,
+        rule: indicator.auto?.rule ?? null,
+        answer: proposed === null ? null : answer,
+        proposed,
+        manual: proposed === null,
+        evidence: scored && 'problem' in scored ? { ...evidence, text: `需手工评分：${scored.problem}。${evidence.text}` } : evidence,
+      };
+    });
+    const inputs: Record<string, IndicatorInput> = {};
+    for (const item of indicators) if (item.answer) inputs[item.id] = { answer: item.answer };
+    const result = scoreAssessment(template, { indicators: inputs });
+    return { templateId: template.id, templateName: template.name, templateVersion: template.version, year, asOf: today, indicators, result };
+  }
 
   return {
     templates(): AssessmentTemplateItem[] {
-      return templates.map((template) => ({
+      return catalog.list().map((template) => ({
         id: template.id,
         name: template.name,
         status: template.status,
@@ -28,41 +75,12 @@ export function createAssessmentsService(context: ServiceContext, sources: Evide
     },
 
     propose({ templateId, year }: ProposeInput): AssessmentProposal {
-      const template = templates.find((candidate) => candidate.id === templateId);
-      if (!template) {
-        const message = `没有编号为“${templateId}”的评分模板，请从 ${templates.map((candidate) => `“${candidate.name}”`).join('、')} 中选择`;
-        throw new AppError('NOT_FOUND', `评分模板：${message}`, [{ path: 'templateId', label: '评分模板', message }]);
-      }
-      const today = todayIso(context.clock());
-      const thisYear = Number(today.slice(0, 4));
-      if (year > thisYear) {
-        const message = `${year}年尚未到来，请选择 ${thisYear} 年或以前的年度`;
-        throw new AppError('VALIDATION', `年度：${message}`, [{ path: 'year', label: '年度', message }]);
-      }
-      let report: ComplianceReport | null = null;
-      const compliance = () => (report ??= sources.compliance.year({ year }));
-      const indicators: IndicatorProposal[] = template.indicators.map((indicator) => {
-        const { answer, evidence } = proposeEvidence(indicator.auto, { year, scoring: indicator.scoring, sources, compliance });
-        const scored = answer ? scoreAnswer(indicator, answer) : null;
-        const proposed = scored && 'points' in scored ? scored.points : null;
-        return {
-          id: indicator.id,
-          dimensionId: indicator.dimensionId,
-          text: indicator.text,
-          maxPoints: indicator.maxPoints,
-          scoringType: indicator.scoring.type,
-          rule: indicator.auto?.rule ?? null,
-          answer: proposed === null ? null : answer,
-          proposed,
-          manual: proposed === null,
-          evidence: scored && 'problem' in scored ? { ...evidence, text: `需手工评分：${scored.problem}。${evidence.text}` } : evidence,
-        };
-      });
-      const inputs: Record<string, IndicatorInput> = {};
-      for (const item of indicators) if (item.answer) inputs[item.id] = { answer: item.answer };
-      const result = scoreAssessment(template, { indicators: inputs });
-      return { templateId: template.id, templateName: template.name, templateVersion: template.version, year, asOf: today, indicators, result };
+      const template = findTemplate(templateId);
+      checkYear(year);
+      return proposeWith(template, year);
     },
+
+    ...createAssessmentWorkflow(context, { findTemplate, checkYear, propose: proposeWith }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { openDatabase, type OpenOptions } from './connection';
 import { schemaVersion } from './migrate';
+import { createAssessmentsRepo } from './repos/assessments.repo';
 import { createAttachmentsRepo } from './repos/attachments.repo';
 import { createBranchRepo } from './repos/branch.repo';
 import { createCommitteeRepo } from './repos/committee.repo';
@@ -48,6 +49,7 @@ export function storeOver(db: Database.Database, filePath: string) {
     participation: createParticipationRepo(db),
     rulePacks: createRulePacksRepo(db),
     plans: createPlansRepo(db),
+    assessments: createAssessmentsRepo(db),
     schemaVersion: () => schemaVersion(db),
     /** Runs `work` atomically: every row it writes lands, or none does. */
     transaction<T>(work: () => T): T {

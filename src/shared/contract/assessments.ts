@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DOCUMENT_PRESETS } from '../domain/documentPresets';
+import { attachmentAddInput, type AttachmentContent } from './attachments';
 import type { AssessmentResult, IndicatorAnswer } from '../domain/rubricScoring';
 import type { DimensionKind, RubricScope, RubricStatus, Scoring, ScoringType } from '../domain/rubricTemplate';
-import type { AttachmentContent } from './attachments';
 import { id, isoDate, MAX_LONG_TEXT, noInput, optionalText, returns, text } from './common';
 
 // 五星三强 self-assessment (issue 6). Item 2: each indicator with an automatic rule gets a proposed
@@ -113,9 +113,14 @@ export const assessmentReviewInput = z.strictObject({
   reviewComment: optionalText(MAX_LONG_TEXT),
 });
 
-// TEMP(ui branch): placeholders until the workflow branch lands
-export const assessmentAddAttachmentInput = z.strictObject({ id, indicatorId: z.string().min(1).max(100), fileName: z.string().max(1000), contentBase64: z.string() });
-export const assessmentAttachmentInput = z.strictObject({ attachmentId: id });
+/** One file for an indicator's evidence that lives outside the app (checked like a meeting attachment). */
+export const assessmentAttachmentAddInput = z.strictObject({
+  id,
+  indicatorId: z.string({ error: '请选择指标' }).min(1, '请选择指标').max(100, '指标编号过长'),
+  fileName: attachmentAddInput.shape.fileName,
+  contentBase64: attachmentAddInput.shape.contentBase64,
+});
+export const assessmentAttachmentIdInput = z.strictObject({ attachmentId: id });
 
 export const assessmentExportXlsxInput = assessmentIdInput;
 export const assessmentExportDocxInput = z.strictObject({
@@ -142,11 +147,11 @@ export interface AssessmentIndicatorView {
   evidenceNeeded: string;
   maxPoints: number;
   scoringType: ScoringType;
-  /** The scoring parameters (档次, target, thresholds) so the answer can be entered in the indicator's own terms. */
+  /** The scoring rule in full (grade labels of a graded indicator, target, thresholds…), to offer the right answers. */
   scoring: Scoring;
   required: boolean;
   rule: string | null;
-  /** What the records propose (frozen at submission; refreshed while a draft is opened or refreshed). */
+  /** What the records propose: computed at start and by assessments:refresh (drafts only), so frozen once submitted. Records deleted since are left out of `records`. */
   proposal: {
     answer: IndicatorAnswer | null;
     points: number | null;
@@ -188,7 +193,7 @@ export interface AssessmentView {
     sourceNote: string;
   };
   dimensions: { id: string; name: string; kind: DimensionKind; maxPoints: number }[];
-  /** The template's levels, highest first (for the reviewer's level). */
+  /** The template's levels, highest first (the reviewer's level is one of these names). */
   levels: { id: string; name: string }[];
   indicators: AssessmentIndicatorView[];
   vetoes: { id: string; text: string; hit: boolean; note: string | null }[];
@@ -233,24 +238,23 @@ export interface AssessmentExportResult {
 export const assessmentsContract = {
   'assessments:templates': { input: noInput, output: returns<AssessmentTemplateItem[]>() },
   'assessments:propose': { input: assessmentsProposeInput, output: returns<AssessmentProposal>() },
+  // The yearly assessment. Every method that changes one answers with the whole view. Refusals:
+  // NOT_FOUND for an unknown id; CONFLICT for a second one of the same year and template, and for
+  // changing a submitted/reviewed one (only reopen, and review of a submitted one, are allowed);
+  // VALIDATION with field-level details whose paths name the indicator by id:
+  // `indicators.<indicatorId>.answer|finalScore|note`, `vetoes.<vetoId>.note`, or the input field.
   'assessments:list': { input: noInput, output: returns<AssessmentSummary[]>() },
   'assessments:get': { input: assessmentIdInput, output: returns<AssessmentView>() },
-  /** Starts the year's assessment as a draft with the proposals filled in; refuses a second one for the same year and template. */
   'assessments:start': { input: assessmentStartInput, output: returns<AssessmentView>() },
-  /** Recomputes a draft's proposals from the current records, keeping the secretary's entries. */
   'assessments:refresh': { input: assessmentIdInput, output: returns<AssessmentView>() },
   'assessments:save': { input: assessmentSaveInput, output: returns<AssessmentView>() },
-  /** Locks the assessment; refused while the engine lists problems (unscored, an override without a note). */
   'assessments:submit': { input: assessmentSubmitInput, output: returns<AssessmentView>() },
   'assessments:reopen': { input: assessmentReopenInput, output: returns<AssessmentView>() },
   'assessments:review': { input: assessmentReviewInput, output: returns<AssessmentView>() },
-  /** Only a draft can be deleted. */
   'assessments:delete': { input: assessmentIdInput, output: returns<{ id: number }>() },
-  'assessments:addAttachment': { input: assessmentAddAttachmentInput, output: returns<AssessmentView>() },
-  'assessments:removeAttachment': { input: assessmentAttachmentInput, output: returns<AssessmentView>() },
-  'assessments:getAttachment': { input: assessmentAttachmentInput, output: returns<AttachmentContent>() },
-  'assessments:exportXlsx': { input: assessmentExportXlsxInput, output: returns<AssessmentExportResult>() },
-  'assessments:exportDocx': { input: assessmentExportDocxInput, output: returns<AssessmentExportResult>() },
+  'assessments:addAttachment': { input: assessmentAttachmentAddInput, output: returns<AssessmentView>() },
+  'assessments:removeAttachment': { input: assessmentAttachmentIdInput, output: returns<AssessmentView>() },
+  'assessments:getAttachment': { input: assessmentAttachmentIdInput, output: returns<AttachmentContent>() },
 } as const;
 
 export const ASSESSMENTS_FIELD_LABELS: Record<string, string> = {
@@ -269,4 +273,8 @@ export const ASSESSMENTS_FIELD_LABELS: Record<string, string> = {
   reviewerLevel: '审核等级',
   reviewComment: '审核意见',
   preset: '版式',
+  indicatorId: '指标',
+  fileName: '文件名',
+  contentBase64: '文件内容',
+  attachmentId: '附件',
 };

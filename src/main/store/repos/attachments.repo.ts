@@ -53,8 +53,12 @@ export function createAttachmentsRepo(db: Database.Database) {
        @kind, @sha256, @fileName, @size, @mime, @now)`,
   );
   const deleteRow = db.prepare('DELETE FROM attachments WHERE id = ?');
-  const countHash = db.prepare<[string], { count: number }>('SELECT COUNT(*) AS count FROM attachments WHERE sha256 = ?');
-  const allHashes = db.prepare<[], { sha256: string }>('SELECT DISTINCT sha256 FROM attachments');
+  // A stored file may be named by a meeting's attachment or by a self-assessment's evidence file
+  // (assessment_attachments, migration 0010): both count, or the sweep would take the other's file.
+  const countHash = db.prepare<[string, string], { count: number }>(
+    'SELECT (SELECT COUNT(*) FROM attachments WHERE sha256 = ?) + (SELECT COUNT(*) FROM assessment_attachments WHERE sha256 = ?) AS count',
+  );
+  const allHashes = db.prepare<[], { sha256: string }>('SELECT sha256 FROM attachments UNION SELECT sha256 FROM assessment_attachments');
   const hashesOfDeleted = db.prepare<[], { sha256: string }>(
     'SELECT DISTINCT a.sha256 FROM attachments a JOIN meetings m ON m.id = a.meeting_id WHERE m.deleted_at IS NOT NULL',
   );
@@ -79,9 +83,9 @@ export function createAttachmentsRepo(db: Database.Database) {
     delete(id: number): boolean {
       return deleteRow.run(id).changes > 0;
     },
-    /** Whether any row (of a live or a deleted record) still needs the file with this hash. */
+    /** Whether any row (of a live or a deleted record, or of a self-assessment) still needs the file with this hash. */
     isReferenced(sha256: string): boolean {
-      return countHash.get(sha256)!.count > 0;
+      return countHash.get(sha256, sha256)!.count > 0;
     },
     /** Every hash some row needs: files not in here may be removed. */
     referencedHashes(): Set<string> {
