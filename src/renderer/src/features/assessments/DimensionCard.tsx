@@ -6,6 +6,15 @@ import { DIMENSION_KIND_LABELS } from '../../../../shared/domain/rubricTemplate'
 import { AnswerInput, describeAnswer } from './AnswerInput';
 import { entryScore, type Entry } from './entries';
 
+/**
+ * The proposal's sentence without what the tag already says: a manual indicator's generic “需手工评分：
+ * 本指标没有自动规则…” on every row is noise; its specific reasons (data the app lacks) are kept.
+ */
+function proposalDetail(row: AssessmentIndicatorView): string {
+  const text = row.proposal.text.replace(/^需手工评分[：:]\s*/, '');
+  return row.proposal.manual && /^本指标没有自动规则/.test(text) ? '' : text;
+}
+
 const fmt = (value: number | null) => (value === null ? '—' : String(Math.round(value * 100) / 100));
 
 interface DimensionCardProps {
@@ -56,9 +65,11 @@ export function DimensionCard({ view, dimension, entries, editable, onEntry, onE
       render: (_value, row) => (
         <Space direction="vertical" size={2}>
           {row.proposal.manual ? <Tag>需手工评分</Tag> : <strong>{fmt(row.proposal.points)} 分</strong>}
-          <Typography.Text type="secondary" className="proposal-text">
-            {row.proposal.text}
-          </Typography.Text>
+          {proposalDetail(row) && (
+            <Typography.Text type="secondary" className="proposal-text">
+              {proposalDetail(row)}
+            </Typography.Text>
+          )}
           <Button size="small" type="link" icon={<FileSearchOutlined />} style={{ padding: 0 }} onClick={() => onEvidence(row.id)} aria-label={`佐证：${row.text}`}>
             佐证 {row.proposal.records.length + row.attachments.length > 0 ? `${row.proposal.records.length + row.attachments.length} 项` : ''}
           </Button>
@@ -68,7 +79,7 @@ export function DimensionCard({ view, dimension, entries, editable, onEntry, onE
     {
       title: '自评',
       key: 'answer',
-      width: 170,
+      width: 200,
       render: (_value, row) => {
         const entry = entries[row.id];
         const score = entryScore(row, entry);
