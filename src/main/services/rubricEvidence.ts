@@ -479,7 +479,9 @@ export function missingElements(record: MeetingRecord): string[] {
 
 /** Each missing element of the year's 会议记录 is one occurrence (“每缺 1 项要素扣 1 分”). */
 const recordsComplete: RuleFn = (_params, context) => {
-  const items = listOf(context).filter(takesPart);
+  const items = listOf(context)
+    .filter(takesPart)
+    .sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.id - b.id);
   if (!items.length) throw new RuleUnavailable(`${context.year}年没有会议记录，台账是否齐全请对照材料评分`);
   const incomplete = items
     .map((item) => {
