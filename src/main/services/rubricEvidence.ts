@@ -98,10 +98,18 @@ function rulesOfType(report: ComplianceReport, type: MeetingType): RuleComplianc
   return report.rules.filter((entry) => entry.rule.type === type);
 }
 
-/** The year's records of one type (or all), as the list shows them, read once per proposal. */
+/** The year's records up to today, read once per proposal (the compliance cache is the proposal's). */
+const yearLists = new WeakMap<RuleContext['compliance'], MeetingListItem[]>();
+
+/** The year's records of one type (or all), as the list shows them. */
 function listOf(context: RuleContext, type?: MeetingType): MeetingListItem[] {
-  const report = context.compliance();
-  return context.sources.meetings.list({ year: context.year, ...(type ? { type } : {}) }).filter((item) => item.heldOn <= report.asOf);
+  let all = yearLists.get(context.compliance);
+  if (!all) {
+    const asOf = context.compliance().asOf;
+    all = context.sources.meetings.list({ year: context.year }).filter((item) => item.heldOn <= asOf);
+    yearLists.set(context.compliance, all);
+  }
+  return type ? all.filter((item) => item.types.includes(type)) : all;
 }
 
 /** “2025-03-18、2025-06-24” for record ids, by date. */
