@@ -78,16 +78,16 @@ describe('assessments:propose on the demo branch, 五星三强（参考模板）
     expect(item.evidence.recordIds).toHaveLength(12);
   });
 
-  it('组织生活会 and 民主评议: held on 2025-12-26, the same record', () => {
+  it('组织生活会 and 民主评议: held on 2025-12-26, the same record; no 整改清单 entered, so the 组织生活会 is 需手工评分', () => {
     const orgLife = indicator('org-life-meeting');
-    expect(orgLife.answer).toEqual({ kind: 'yesNo', value: true });
-    expect(orgLife.proposed).toBe(4);
-    expect(orgLife.evidence.text).toContain('2025-12-26');
+    expect(orgLife).toMatchObject({ answer: null, proposed: null, manual: true });
+    expect(orgLife.evidence.text).toMatch(/^需手工评分：组织生活会已于 2025-12-26 召开，但没有录入整改清单/);
     expect(orgLife.evidence.recordIds).toEqual(complianceRecordIds('org-life-yearly'));
     const review = indicator('members-review');
     expect(review.answer).toEqual({ kind: 'yesNo', value: true });
     expect(review.proposed).toBe(5);
     expect(review.evidence.text).toContain('2025-12-26');
+    expect(review.evidence.text).toContain('评定等次尚未录入');
     expect(review.evidence.recordIds).toEqual(complianceRecordIds('democratic-review-yearly'));
   });
 
@@ -103,7 +103,7 @@ describe('assessments:propose on the demo branch, 五星三强（参考模板）
   });
 
   it('indicators without a rule, or whose data the app lacks, are 需手工评分 with no proposal', () => {
-    for (const id of ['leadership-election', 'members-dues', 'base-ledger']) {
+    for (const id of ['leadership-election', 'members-dues', 'role-followup']) {
       const item = indicator(id);
       expect(item, id).toMatchObject({ answer: null, proposed: null, manual: true });
       expect(item.evidence.text, id).toMatch(/^需手工评分：/);
@@ -119,7 +119,7 @@ describe('assessments:propose on the demo branch, 五星三强（参考模板）
   });
 });
 
-describe('rules the app does not know', () => {
+describe('unknown rules and the other templates', () => {
   it('an unknown rule name gives 需手工评分 naming the rule', () => {
     const services = demo.core.services;
     const result = proposeEvidence(
@@ -130,11 +130,13 @@ describe('rules the app does not know', () => {
     expect(result.evidence).toEqual({ recordIds: [], text: expect.stringMatching(/^需手工评分：.*partyDuesPaid/) });
   });
 
-  it('a shipped template naming a rule not built yet proposes nothing for it', async () => {
+  it('五星双强: “三会一课缺一次扣 1 分” counts the missed periods across the pack — 支委会 8月, 党员大会 Q3, 第二党小组 2月 and 10月', async () => {
     const other = await call<AssessmentProposal>(demo.core, 'assessments:propose', { templateId: 'wuxing-shuangqiang', year: 2025 });
-    const unknown = other.indicators.filter((item) => item.rule === 'obligationShortfall');
-    expect(unknown.length).toBeGreaterThan(0);
-    for (const item of unknown) expect(item).toMatchObject({ answer: null, proposed: null, evidence: { recordIds: [], text: expect.stringContaining('obligationShortfall') } });
+    const item = other.indicators.find((candidate) => candidate.id === 'pb-three-one')!;
+    expect(item).toMatchObject({ rule: 'obligationShortfall', answer: { kind: 'occurrences', value: 4 }, proposed: 4 });
+    expect(item.evidence.text).toContain('应开未开 4 次');
+    const ids = ['committee-monthly', 'assembly-quarterly', 'group-monthly', 'secretary-lecture-yearly'].flatMap(complianceRecordIds);
+    expect(item.evidence.recordIds).toEqual([...new Set(ids)].sort((a, b) => a - b));
   });
 });
 

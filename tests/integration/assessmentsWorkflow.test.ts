@@ -211,7 +211,7 @@ describe('assessments workflow on the demo branch', () => {
     const services = core.services;
     const assessments = createAssessmentsService(
       { store: core.store, clock, host: 'cli', dataDir: core.dataDir, appVersion: 'test', installedFonts: () => null },
-      { compliance: services.compliance, participation: services.participation, talks: services.talks, orgLife: services.orgLife, followUps: services.followUps, meetings: services.meetings },
+      { compliance: services.compliance, participation: services.participation, talks: services.talks, orgLife: services.orgLife, followUps: services.followUps, meetings: services.meetings, democraticReview: services.democraticReview },
       catalogOf([v1, v2]),
     );
     expect(assessments.templates().find((item: AssessmentTemplateItem) => item.id === TEMPLATE)).toMatchObject({ version: 2, name: '五星三强（2027 年版）' });

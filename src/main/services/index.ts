@@ -36,6 +36,7 @@ export function createServices(context: ServiceContext) {
   const plans = createPlansService(context, rulePacks);
   const followUps = createFollowUpsService(context);
   const participation = createParticipationService(context, meetings);
+  const democraticReview = createDemocraticReviewService(context, meetings);
   return {
     system: createSystemService(context),
     branch: createBranchService(context),
@@ -57,10 +58,10 @@ export function createServices(context: ServiceContext) {
     rulePacks,
     plans,
     orgLife,
-    democraticReview: createDemocraticReviewService(context, meetings),
+    democraticReview,
     talks,
     participation,
-    assessments: createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings }),
+    assessments: createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings, democraticReview }),
   };
 }
 
