@@ -4,19 +4,17 @@ import { AppError } from '../../shared/contract/errors';
 import { todayIso } from '../../shared/domain/dates';
 import { scoreAnswer, scoreAssessment, type IndicatorInput } from '../../shared/domain/rubricScoring';
 import type { ComplianceReport } from '../../shared/domain/compliance';
-import { SHIPPED_RUBRICS } from './assessments.source';
+import { SHIPPED_CATALOG, type TemplateCatalog } from './assessments.source';
 import type { ServiceContext } from './context';
 import { proposeEvidence, type EvidenceSources } from './rubricEvidence';
 
 type ProposeInput = z.output<typeof assessmentsProposeInput>;
 
 /** 五星三强 self-assessment (issue 6): the templates, and a year's proposal scored from the records. */
-export function createAssessmentsService(context: ServiceContext, sources: EvidenceSources) {
-  const templates = SHIPPED_RUBRICS;
-
+export function createAssessmentsService(context: ServiceContext, sources: EvidenceSources, catalog: TemplateCatalog = SHIPPED_CATALOG) {
   return {
     templates(): AssessmentTemplateItem[] {
-      return templates.map((template) => ({
+      return catalog.list().map((template) => ({
         id: template.id,
         name: template.name,
         status: template.status,
@@ -28,9 +26,9 @@ export function createAssessmentsService(context: ServiceContext, sources: Evide
     },
 
     propose({ templateId, year }: ProposeInput): AssessmentProposal {
-      const template = templates.find((candidate) => candidate.id === templateId);
+      const template = catalog.find(templateId);
       if (!template) {
-        const message = `没有编号为“${templateId}”的评分模板，请从 ${templates.map((candidate) => `“${candidate.name}”`).join('、')} 中选择`;
+        const message = `没有编号为“${templateId}”的评分模板，请从 ${catalog.list().map((candidate) => `“${candidate.name}”`).join('、')} 中选择`;
         throw new AppError('NOT_FOUND', `评分模板：${message}`, [{ path: 'templateId', label: '评分模板', message }]);
       }
       const today = todayIso(context.clock());

@@ -21,3 +21,15 @@ export const SHIPPED_RUBRICS: readonly RubricTemplate[] = SHIPPED_RUBRIC_FILES.f
   const parsed = parseRubricTemplate(fileName, json);
   return parsed.ok ? [parsed.value] : [];
 });
+
+/** Where the assessment workflow looks templates up: list() gives the newest version of each id, find() without a version the newest. */
+export interface TemplateCatalog {
+  list(): RubricTemplate[];
+  find(id: string, version?: number): RubricTemplate | undefined;
+}
+
+/** The shipped templates only (tests and hosts without a store); the app uses the store-backed catalog of rubricTemplates.service. */
+export const SHIPPED_CATALOG: TemplateCatalog = {
+  list: () => [...SHIPPED_RUBRICS],
+  find: (id, version) => SHIPPED_RUBRICS.find((template) => template.id === id && (version === undefined || template.version === version)),
+};

@@ -23,6 +23,7 @@ import { createPlansService } from './plans.service';
 import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
 import { createAssessmentsService } from './assessments.service';
+import { startRubricTemplatesService } from './rubricTemplates.service';
 
 export type { ServiceContext } from './context';
 
@@ -36,6 +37,7 @@ export function createServices(context: ServiceContext) {
   const plans = createPlansService(context, rulePacks);
   const followUps = createFollowUpsService(context);
   const participation = createParticipationService(context, meetings);
+  const rubricTemplates = startRubricTemplatesService(context);
   return {
     system: createSystemService(context),
     branch: createBranchService(context),
@@ -60,7 +62,8 @@ export function createServices(context: ServiceContext) {
     democraticReview: createDemocraticReviewService(context, meetings),
     talks,
     participation,
-    assessments: createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings }),
+    assessments: createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings }, rubricTemplates.catalog()),
+    rubricTemplates,
   };
 }
 
