@@ -236,7 +236,7 @@ function gradedLevels(criteria: string, maxPoints: number): { levels: { label: s
 export function guessScoring(input: { text: string; criteria: string; method: string; dimension: string; maxPoints: number }): Guess {
   const { maxPoints } = input;
   const wording = `${input.criteria}\n${input.method}`;
-  const bonusWording = /加分/.test(`${input.dimension}${input.text}${wording}`) && !/扣/.test(input.criteria);
+  const bonusWording = /加分|加\s*\d+(?:\.\d+)?\s*分/.test(`${input.dimension}${input.text}${wording}`) && !/扣/.test(input.criteria);
   if (bonusWording) {
     const per = /每[^，。；\n\d]{0,12}加\s*(\d+(?:\.\d+)?)\s*分/.exec(wording) ?? /加\s*(\d+(?:\.\d+)?)\s*分/.exec(wording);
     const perItem = Math.min(per ? Number(per[1]) : maxPoints, maxPoints);
@@ -322,7 +322,7 @@ interface DimensionDraft {
   rowNumber: number;
   declared: { points: number; rowNumber: number } | null;
   indicators: IndicatorDraft[];
-  /** Points of base indicators since the last 小计 row. */
+  /** Index of the first indicator after the last 小计 row. */
   sinceSubtotal: number;
 }
 
@@ -358,7 +358,6 @@ function suggestionsFrom(title: string | null): { name: string | null; year: num
   const name = title
     .replace(/^.*?20\d{2}\s*年度?/, '')
     .replace(/(评分细则|评分标准|考核细则|评分表|考评细则|细则)$/, '')
-    .replace(/^[\s“”"]+|[\s“”"]+$/g, '')
     .trim();
   return { name: name ? name.slice(0, 40) : null, year: year ? Number(year[1]) : null };
 }
@@ -416,7 +415,8 @@ function mapSheet(sheet: RubricSheetGrid, header: Header, meta: RubricImportMeta
   const rows: RubricSheetRow[] = [];
   const dimensions: DimensionDraft[] = [];
   let declaredTotal: { points: number; rowNumber: number } | null = null;
-  let afterTotal: number[] = [];
+  const subtotals: { row: RubricSheetRow; dimension: string; points: number; indicators: IndicatorDraft[] }[] = [];
+  const afterTotal: number[] = [];
 
   const raw = (rowNumber: number, column: number | undefined): string => (column ? (sheet.rows[rowNumber - 1]?.[column - 1] ?? '') : '');
   /** The cell's text, or its merge master's when the cell lies inside a merged range. */
@@ -477,12 +477,13 @@ function mapSheet(sheet: RubricSheetGrid, header: Header, meta: RubricImportMeta
       else if (total) declaredTotal = { points, rowNumber };
       else if (current) {
         row.points = points;
-        if (round(current.sinceSubtotal) !== points) {
-          problem(row, 'error', `小计写为 ${points} 分，但“${current.name}”上面各项分值合计 ${round(current.sinceSubtotal)} 分，请核对`);
-        }
-        current.sinceSubtotal = 0;
+        subtotals.push({ row, dimension: current.name, points, indicators: current.indicators.slice(current.sinceSubtotal) });
+        current.sinceSubtotal = current.indicators.length;
       }
-      if (total) row.points = points;
+      if (total) {
+        row.points = points;
+        row.dimension = '';
+      }
       lastIndicator = null;
       continue;
     }
@@ -527,6 +528,9 @@ function mapSheet(sheet: RubricSheetGrid, header: Header, meta: RubricImportMeta
       row.dimension = lastIndicator.row.dimension;
       row.text = lastIndicator.row.text;
       lastIndicator.row.criteria = `${lastIndicator.row.criteria}\n${criteriaText}`.trim();
+      if (evidence && !lastIndicator.row.evidence.includes(evidence)) {
+        lastIndicator.row.evidence = lastIndicator.row.evidence ? `${lastIndicator.row.evidence}、${evidence}` : evidence;
+      }
       continue;
     }
 
@@ -590,6 +594,14 @@ function mapSheet(sheet: RubricSheetGrid, header: Header, meta: RubricImportMeta
       row.scoringType = guess.scoring.type;
       row.scoringLabel = guess.label;
       problem(row, 'warning', `评分方式按“${guess.label}”导入${guess.note ? `（${guess.note}）` : ''}，请核对`);
+    }
+  }
+
+  // 小计 rows check the base points of the rows above them (加分项 are outside every subtotal).
+  for (const subtotal of subtotals) {
+    const sum = round(subtotal.indicators.filter((draft) => draft.row.scoringType !== 'bonus').reduce((total, draft) => total + (draft.row.points ?? 0), 0));
+    if (sum !== subtotal.points && subtotal.indicators.length) {
+      problem(subtotal.row, 'error', `小计写为 ${subtotal.points} 分，但“${subtotal.dimension}”上面各项分值合计 ${sum} 分，请核对`);
     }
   }
 

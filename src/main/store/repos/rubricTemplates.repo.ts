@@ -45,8 +45,8 @@ export function createRubricTemplatesRepo(db: Database.Database) {
   // Shipped templates first, in the order they were first loaded, then the branch's own; versions ascending.
   const selectAll = db.prepare<[], Row>(
     `SELECT t.* FROM rubric_templates t
-     JOIN (SELECT id, MIN(rowid) AS first, MIN(origin = 'shipped') AS own FROM rubric_templates GROUP BY id) f ON f.id = t.id
-     ORDER BY f.own, f.first, t.version`,
+     JOIN (SELECT id, MIN(rowid) AS first, MAX(origin = 'shipped') AS shipped FROM rubric_templates GROUP BY id) f ON f.id = t.id
+     ORDER BY f.shipped DESC, f.first, t.version`,
   );
   const selectVersions = db.prepare<[string], Row>('SELECT * FROM rubric_templates WHERE id = ? ORDER BY version');
   const selectOne = db.prepare<[string, number], Row>('SELECT * FROM rubric_templates WHERE id = ? AND version = ?');
