@@ -175,6 +175,14 @@ describe('mapRubricSheets', () => {
     expect(result.rows.find((row) => row.rowNumber === 4)!.kind).toBe('subtotal');
   });
 
+  it('does not repeat an unreadable 分值 as wrong sums in the 小计, the section and the 合计', () => {
+    const result = mapRubricSheets(
+      [grid([HEADER, ['组织建设（20分）', '换届', '按期换届', '十分'], ['', '支委会', '每月召开', 10], ['小计', '', '', 20], ['党员管理', '评议', '开展', 10], ['合计', '', '', 30]])],
+      META,
+    );
+    expect(result.errors).toEqual(['第 2 行：分值“十分”不是数字']);
+  });
+
   it('joins rows whose 二级指标 and 分值 are merged into one indicator with multi-line criteria, and refuses a 分值 merged over two indicators', () => {
     const joined = mapRubricSheets(
       [

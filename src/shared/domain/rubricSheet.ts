@@ -324,6 +324,9 @@ interface DimensionDraft {
   indicators: IndicatorDraft[];
   /** Index of the first indicator after the last 小计 row. */
   sinceSubtotal: number;
+  /** A row of it has unreadable points: sums over it are not checked (the row's own error says why). */
+  broken: boolean;
+  brokenSinceSubtotal: boolean;
 }
 
 interface IndicatorDraft {
@@ -477,8 +480,9 @@ function mapSheet(sheet: RubricSheetGrid, header: Header, meta: RubricImportMeta
       else if (total) declaredTotal = { points, rowNumber };
       else if (current) {
         row.points = points;
-        subtotals.push({ row, dimension: current.name, points, indicators: current.indicators.slice(current.sinceSubtotal) });
+        if (!current.brokenSinceSubtotal) subtotals.push({ row, dimension: current.name, points, indicators: current.indicators.slice(current.sinceSubtotal) });
         current.sinceSubtotal = current.indicators.length;
+        current.brokenSinceSubtotal = false;
       }
       if (total) {
         row.points = points;
@@ -497,7 +501,7 @@ function mapSheet(sheet: RubricSheetGrid, header: Header, meta: RubricImportMeta
     if (ownCategory) {
       const split = splitDeclared(ownCategory);
       if (!current || split.name !== current.name) {
-        current = { name: split.name, description: split.description, rowNumber, declared: null, indicators: [], sinceSubtotal: 0 };
+        current = { name: split.name, description: split.description, rowNumber, declared: null, indicators: [], sinceSubtotal: 0, broken: false, brokenSinceSubtotal: false };
         dimensions.push(current);
         lastIndicator = null;
       }
@@ -553,23 +557,28 @@ function mapSheet(sheet: RubricSheetGrid, header: Header, meta: RubricImportMeta
     }
     if (pointsCell.merged) {
       problem(row, 'error', `分值单元格与第 ${pointsCell.merged.row} 行合并在一起，无法分给不同的指标。请拆开合并单元格，每个指标写自己的分值`);
+      current.broken = current.brokenSinceSubtotal = true;
       continue;
     }
     if (!pointsText) {
       problem(row, 'error', `指标“${row.text}”没有分值`);
+      current.broken = current.brokenSinceSubtotal = true;
       continue;
     }
     const points = parsePoints(pointsText);
     if (points === null) {
       problem(row, 'error', `分值“${pointsText}”不是数字`);
+      current.broken = current.brokenSinceSubtotal = true;
       continue;
     }
     if (points <= 0) {
       problem(row, 'error', `指标“${row.text}”的分值应大于 0`);
+      current.broken = current.brokenSinceSubtotal = true;
       continue;
     }
     if (!Number.isInteger(points * 2)) {
       problem(row, 'error', `分值 ${points} 应为整数或 0.5 分的倍数`);
+      current.broken = current.brokenSinceSubtotal = true;
       continue;
     }
     row.points = points;
@@ -635,7 +644,7 @@ function mapSheet(sheet: RubricSheetGrid, header: Header, meta: RubricImportMeta
   for (const dimension of scored) {
     const sum = round(dimension.indicators.filter((draft) => draft.row.scoringType !== 'bonus').reduce((total, draft) => total + (draft.row.points ?? 0), 0));
     baseTotal += sum;
-    if (dimension.declared && dimension.declared.points !== sum) {
+    if (dimension.declared && dimension.declared.points !== sum && !dimension.broken) {
       const row = rows.find((candidate) => candidate.rowNumber === dimension.declared!.rowNumber)!;
       problem(row, 'error', `“${dimension.name}”写为 ${dimension.declared.points} 分，但其下各项分值合计 ${sum} 分，请核对`);
     }
@@ -643,7 +652,7 @@ function mapSheet(sheet: RubricSheetGrid, header: Header, meta: RubricImportMeta
   baseTotal = round(baseTotal);
   if (declaredTotal) {
     const { points, rowNumber } = declaredTotal;
-    if (points !== baseTotal) {
+    if (points !== baseTotal && !dimensions.some((dimension) => dimension.broken)) {
       const row = rows.find((candidate) => candidate.rowNumber === rowNumber)!;
       problem(row, 'error', `合计写为 ${points} 分，但各项分值（不含加分项）合计 ${baseTotal} 分，请核对`);
     }
