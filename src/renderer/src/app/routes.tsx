@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, HomeOutlined, SettingOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { ComplianceMatrixPage } from '../features/compliance/ComplianceMatrixPage';
 import { HomePage } from '../features/home/HomePage';
@@ -12,6 +12,9 @@ import { OrganizationPage } from '../features/organization/OrganizationPage';
 import { ParticipationPage } from '../features/participation/ParticipationPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { PlanPage } from '../features/plans/PlanPage';
+import { RubricImportPage } from '../features/rubricTemplates/RubricImportPage';
+import { RubricTemplateEditorPage } from '../features/rubricTemplates/RubricTemplateEditorPage';
+import { RubricTemplatesPage } from '../features/rubricTemplates/RubricTemplatesPage';
 
 export interface AppRoute {
   path: string;
@@ -29,12 +32,16 @@ export const ROUTES: AppRoute[] = [
   { path: '/meetings', label: '组织生活', icon: <CalendarOutlined />, element: <MeetingsPage /> },
   { path: '/compliance', label: '落实情况', icon: <CheckSquareOutlined />, element: <ComplianceMatrixPage /> },
   { path: '/organization', label: '组织建设', icon: <ApartmentOutlined />, element: <OrganizationPage /> },
+  // 五星三强: until the assessment page (/assessments) lands, the menu entry opens the templates.
+  { path: '/assessments/templates', label: '五星三强', icon: <StarOutlined />, element: <RubricTemplatesPage /> },
   { path: '/members/import', label: '导入党员', element: <MemberImportPage />, hidden: true },
   { path: '/members/:id', label: '党员详情', element: <MemberDetailPage />, hidden: true },
   { path: '/meetings/new', label: '新建会议记录', element: <MeetingEditorPage />, hidden: true },
   { path: '/meetings/talks', label: '谈心谈话覆盖情况', element: <TalkCoveragePage />, hidden: true },
   { path: '/meetings/plan', label: '年度计划', element: <PlanPage />, hidden: true },
   { path: '/meetings/:id', label: '会议记录', element: <MeetingEditorPage />, hidden: true },
+  { path: '/assessments/templates/import', label: '导入评分细则', element: <RubricImportPage />, hidden: true },
+  { path: '/assessments/templates/:id', label: '评分模板', element: <RubricTemplateEditorPage />, hidden: true },
   { path: '/participation', label: '参加组织生活情况', element: <ParticipationPage />, hidden: true },
   // Last line on purpose: 设置 stays at the bottom of the menu whatever is added above.
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
