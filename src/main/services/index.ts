@@ -23,6 +23,7 @@ import { createPlansService } from './plans.service';
 import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
 import { createAssessmentsService } from './assessments.service';
+import { startRubricTemplatesService } from './rubricTemplates.service';
 
 export type { ServiceContext } from './context';
 
@@ -37,6 +38,7 @@ export function createServices(context: ServiceContext) {
   const followUps = createFollowUpsService(context);
   const participation = createParticipationService(context, meetings);
   const democraticReview = createDemocraticReviewService(context, meetings);
+  const rubricTemplates = startRubricTemplatesService(context);
   return {
     system: createSystemService(context),
     branch: createBranchService(context),
@@ -61,7 +63,8 @@ export function createServices(context: ServiceContext) {
     democraticReview,
     talks,
     participation,
-    assessments: createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings, democraticReview }),
+    assessments: createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings, democraticReview }, rubricTemplates.catalog()),
+    rubricTemplates,
   };
 }
 

@@ -16,6 +16,7 @@ import { createMembersRepo } from './repos/members.repo';
 import { createOrgLifeRepo } from './repos/orgLife.repo';
 import { createParticipationRepo } from './repos/participation.repo';
 import { createRulePacksRepo } from './repos/rulePacks.repo';
+import { createRubricTemplatesRepo } from './repos/rubricTemplates.repo';
 import { createPlansRepo } from './repos/plans.repo';
 import { createSystemRepo } from './repos/system.repo';
 import { createTalksRepo } from './repos/talks.repo';
@@ -48,6 +49,7 @@ export function storeOver(db: Database.Database, filePath: string) {
     talks: createTalksRepo(db),
     participation: createParticipationRepo(db),
     rulePacks: createRulePacksRepo(db),
+    rubricTemplates: createRubricTemplatesRepo(db),
     plans: createPlansRepo(db),
     assessments: createAssessmentsRepo(db),
     schemaVersion: () => schemaVersion(db),

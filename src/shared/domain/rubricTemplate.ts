@@ -130,7 +130,7 @@ const indicatorSchema = z.strictObject({
   dimensionId: z.string({ error: '缺少所属维度（dimensionId）' }).min(1, '所属维度（dimensionId）不能为空'),
   text: text('指标内容（text）', 200),
   /** 评分标准 as printed in the table. */
-  criteria: text('评分标准（criteria）', 400).optional(),
+  criteria: text('评分标准（criteria）', 1000).optional(),
   maxPoints: positivePoints('分值（maxPoints）'),
   scoring: scoringSchema,
   evidence: text('佐证材料（evidence）', 200),

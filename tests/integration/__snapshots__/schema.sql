@@ -445,6 +445,24 @@ CREATE TABLE party_groups (
   updated_at TEXT NOT NULL
 ) STRICT;
 
+CREATE TABLE rubric_templates (
+  id TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version > 0),
+  -- 官方: the official table from the 两新工委/组织部门; 参考: a reference template (shipped ones).
+  status TEXT NOT NULL CHECK (status IN ('官方', '参考')),
+  name TEXT NOT NULL,
+  -- JSON list of 两新/机关/村社区, copied from the body so a list needs no parsing.
+  scope TEXT NOT NULL CHECK (json_valid(scope)),
+  -- The whole template as validated JSON (rubricTemplateSchema).
+  body TEXT NOT NULL CHECK (json_valid(body)),
+  -- shipped: seeds/rubrics; imported: from an Excel 评分细则; edited: saved from the template editor.
+  origin TEXT NOT NULL CHECK (origin IN ('shipped', 'imported', 'edited')),
+  -- The file it came from (seed file or imported workbook), or null for an edit, so messages can name it.
+  file_name TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (id, version)
+) STRICT;
+
 CREATE TABLE rule_overrides (
   pack_id TEXT NOT NULL REFERENCES rule_packs (id) ON DELETE CASCADE,
   rule_id TEXT NOT NULL,

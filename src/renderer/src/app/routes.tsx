@@ -14,6 +14,9 @@ import { OrganizationPage } from '../features/organization/OrganizationPage';
 import { ParticipationPage } from '../features/participation/ParticipationPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { PlanPage } from '../features/plans/PlanPage';
+import { RubricImportPage } from '../features/rubricTemplates/RubricImportPage';
+import { RubricTemplateEditorPage } from '../features/rubricTemplates/RubricTemplateEditorPage';
+import { RubricTemplatesPage } from '../features/rubricTemplates/RubricTemplatesPage';
 
 export interface AppRoute {
   path: string;
@@ -38,6 +41,9 @@ export const ROUTES: AppRoute[] = [
   { path: '/meetings/talks', label: '谈心谈话覆盖情况', element: <TalkCoveragePage />, hidden: true },
   { path: '/meetings/plan', label: '年度计划', element: <PlanPage />, hidden: true },
   { path: '/meetings/:id', label: '会议记录', element: <MeetingEditorPage />, hidden: true },
+  { path: '/assessments/templates', label: '评分模板', element: <RubricTemplatesPage />, hidden: true },
+  { path: '/assessments/templates/import', label: '导入评分细则', element: <RubricImportPage />, hidden: true },
+  { path: '/assessments/templates/:id', label: '评分模板', element: <RubricTemplateEditorPage />, hidden: true },
   { path: '/assessments/:id', label: '年度自评', element: <AssessmentEditorPage />, hidden: true },
   { path: '/participation', label: '参加组织生活情况', element: <ParticipationPage />, hidden: true },
   // Last line on purpose: 设置 stays at the bottom of the menu whatever is added above.
