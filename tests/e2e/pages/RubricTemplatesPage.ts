@@ -25,6 +25,7 @@ export class RubricTemplatesPage {
   async openFromMenu(baseUrl: string): Promise<void> {
     await this.page.goto(baseUrl);
     await this.page.getByRole('menuitem', { name: '五星三强' }).click();
+    await this.page.getByRole('button', { name: '评分模板' }).click();
     await expect(this.heading).toBeVisible();
   }
 
