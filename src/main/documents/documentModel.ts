@@ -18,6 +18,10 @@ export interface DocTable {
   boldColumns?: number[];
   /** Column indexes centred (numbers, short codes). */
   centredColumns?: number[];
+  /** Body row indexes set bold and left-aligned (group rows of a list, e.g. an indicator above its evidence). */
+  boldRows?: number[];
+  /** 小四 (12 pt) instead of the preset's table size: a long list such as an appendix's index. */
+  compact?: boolean;
   /** Minimum row height in points, e.g. room for a handwritten signature. */
   rowHeight?: number;
   /**

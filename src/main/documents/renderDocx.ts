@@ -118,6 +118,8 @@ function heading(text: string, font: FontSpec, preset: DocPreset): Paragraph {
 }
 
 const CELL_MARGIN = 100;
+/** A compact table's text: 小四 on 18 pt lines. */
+const COMPACT_TABLE = { size: 12, line: { rule: 'exact', points: 18 } as LineSpacing };
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 function table(model: DocTable, preset: DocPreset): Table {
@@ -126,7 +128,10 @@ function table(model: DocTable, preset: DocPreset): Table {
   const widths = model.widths.map((width) => Math.floor((width / sum) * total));
   const bold = new Set(model.boldColumns ?? []);
   const centred = new Set(model.centredColumns ?? []);
-  const cell = (text: string, column: number, header: boolean, span = 1) =>
+  const boldRows = new Set(model.boldRows ?? []);
+  const tableFont = model.compact ? { ...preset.table, size: COMPACT_TABLE.size } : preset.table;
+  const tableLine = model.compact ? COMPACT_TABLE.line : preset.table.line;
+  const cell = (text: string, column: number, header: boolean, span = 1, rowBold = false) =>
     new TableCell({
       width: { size: widths.slice(column, column + span).reduce((a, b) => a + b, 0), type: WidthType.DXA },
       ...(span > 1 ? { columnSpan: span } : {}),
@@ -135,18 +140,18 @@ function table(model: DocTable, preset: DocPreset): Table {
       children: text.split('\n').map(
         (line) =>
           new GridFreeParagraph({
-            children: [run(line, { ...preset.table, bold: header || bold.has(column) }, { snapToGrid: false })],
-            alignment: header || bold.has(column) || centred.has(column) ? AlignmentType.CENTER : AlignmentType.LEFT,
-            spacing: spacing(preset.table.line, preset),
+            children: [run(line, { ...tableFont, bold: header || rowBold || bold.has(column) }, { snapToGrid: false })],
+            alignment: rowBold ? AlignmentType.LEFT : header || bold.has(column) || centred.has(column) ? AlignmentType.CENTER : AlignmentType.LEFT,
+            spacing: spacing(tableLine, preset),
           }),
       ),
     });
   /** A body row's cells, each starting at the column after the previous one's span. */
-  const bodyCells = (row: readonly string[], spans: readonly number[] | undefined) => {
+  const bodyCells = (row: readonly string[], spans: readonly number[] | undefined, rowBold: boolean) => {
     let column = 0;
     return row.map((text, i) => {
       const span = spans?.[i] ?? 1;
-      const made = cell(text, column, false, span);
+      const made = cell(text, column, false, span, rowBold);
       column += span;
       return made;
     });
@@ -158,7 +163,7 @@ function table(model: DocTable, preset: DocPreset): Table {
         new TableRow({
           cantSplit: true,
           ...(model.rowHeight ? { height: { value: pt(model.rowHeight), rule: HeightRule.ATLEAST } } : {}),
-          children: bodyCells(row, model.spans?.[index]),
+          children: bodyCells(row, model.spans?.[index], boldRows.has(index)),
         }),
     ),
   ];

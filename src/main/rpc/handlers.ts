@@ -68,6 +68,8 @@ export function createHandlers(services: Services) {
     'talks:coverage': (input) => services.talks.coverage(input),
     'assessments:templates': () => services.assessments.templates(),
     'assessments:propose': (input) => services.assessments.propose(input),
+    'assessments:exportXlsx': (input) => services.assessmentsExport.exportXlsx(input),
+    'assessments:exportDocx': (input) => services.assessmentsExport.exportDocx(input),
     'compliance:year': (input) => services.compliance.year(input),
     'compliance:exportXlsx': (input) => services.complianceExport.exportXlsx(input),
     'compliance:exportDocx': (input) => services.complianceExport.exportDocx(input),

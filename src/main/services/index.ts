@@ -23,6 +23,8 @@ import { createPlansService } from './plans.service';
 import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
 import { createAssessmentsService } from './assessments.service';
+import { assessmentBranchInfo, createAssessmentsExportService } from './assessmentsExport.service';
+import { AppError } from '../../shared/contract/errors';
 
 export type { ServiceContext } from './context';
 
@@ -61,6 +63,13 @@ export function createServices(context: ServiceContext) {
     talks,
     participation,
     assessments: createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings }),
+    assessmentsExport: createAssessmentsExportService(context, {
+      // wired to assessments.get when the workflow store lands
+      getView: (id) => {
+        throw new AppError('NOT_FOUND', `没有编号为 ${id} 的年度自评`);
+      },
+      branchInfo: assessmentBranchInfo(context, members),
+    }),
   };
 }
 

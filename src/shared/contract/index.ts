@@ -17,6 +17,7 @@ import { orgLifeContract } from './orgLife';
 import { participationContract } from './participation';
 import { talksContract } from './talks';
 import { assessmentsContract } from './assessments';
+import { assessmentsExportContract } from './assessmentsExport';
 import { memberEventsContract } from './memberEvents';
 import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
@@ -41,6 +42,7 @@ export const contract = {
   ...democraticReviewContract,
   ...talksContract,
   ...assessmentsContract,
+  ...assessmentsExportContract,
   ...complianceContract,
   ...complianceExportContract,
   ...participationContract,
