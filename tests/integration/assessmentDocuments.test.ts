@@ -266,8 +266,9 @@ describe('assessments:exportDocx — 自评报告', () => {
       '本自评依据参考模板“五星三强（参考模板）”（第1版）评分。该模板由本软件按公开资料拟定，不是上级党组织下发的官方评分细则，分值和点亮条件仅供参考，正式自评请以上级下发的评分细则为准。',
     );
     expect(paragraphs).toContain('经自评，自评总分119.08分（满分130分），点亮班子建设星、组织生活星、党员队伍星、阵地保障星、作用发挥星共5颗星，达到“服务力强”，“组织力强”“发展力强”均未达到，自评等级为“五星”。');
-    // 落款: the branch and the date (a draft: today), Arabic numerals.
-    expect(paragraphs.slice(-2)).toEqual(['中共浙江金帆智能科技有限公司支部委员会', '2026年11月22日']);
+    // 落款 after 四、 and before the appendix: the branch and the date (a draft: today), Arabic numerals.
+    const appendix = paragraphs.indexOf('附：佐证材料目录');
+    expect(paragraphs.slice(appendix - 2, appendix)).toEqual(['中共浙江金帆智能科技有限公司支部委员会', '2026年11月22日']);
   });
 
   it('puts a score table whose rows and total equal the result, with 已点亮/未点亮 and the level', async () => {
@@ -310,7 +311,8 @@ describe('assessments:exportDocx — 自评报告', () => {
     const talkDays = indicatorOf(view, 'members-talks').proposal.records.map((record) => record.date);
     const repeated = talkDays.find((day, index) => talkDays.indexOf(day) !== index)!;
     expect(paragraphs.find((text) => text.startsWith('2. 支委与党员谈心谈话全覆盖。'))).toContain(`${md(repeated)}（${talkDays.filter((day) => day === repeated).length}次）`);
-    // A manual indicator with a file, and a bonus.
+    // Manual indicators: the answer given, a file, a bonus.
+    expect(paragraphs).toContain('2. 党组织标识、制度上墙，党建宣传阵地规范。评定为“齐全”档。自评4分（满分4分）。');
     expect(paragraphs).toContain('1. 支部委员会（书记）按期换届，届中增补程序规范。佐证材料：2024年支部换届选举结果的批复.pdf。自评5分（满分5分）。');
     expect(paragraphs.find((text) => text.startsWith('5. 支部或党员获县级以上表彰。'))).toBe('5. 支部或党员获县级以上表彰。支部书记陈建华获评2025年度开发区优秀党务工作者。加2分（最多加4分）。');
   });
@@ -319,7 +321,7 @@ describe('assessments:exportDocx — 自评报告', () => {
     const { view, service } = await setup();
     const { paragraphs } = await readDocx((await service.exportDocx({ id: view.id, preset: 'gbt9704' })).contentBase64);
     const from = paragraphs.indexOf('四、存在问题和下一步打算');
-    const to = paragraphs.indexOf('附：佐证材料目录');
+    const to = paragraphs.indexOf('附：佐证材料目录') - 2; // before the 落款
     const section = paragraphs.slice(from + 1, to);
     const unmet = view.indicators.filter((indicator) => !indicator.met && indicator.scoringType !== 'bonus');
     expect(unmet.map((indicator) => indicator.id)).toEqual([
@@ -357,7 +359,7 @@ describe('assessments:exportDocx — 自评报告', () => {
     const from = paragraphs.indexOf('四、存在问题和下一步打算');
     expect(paragraphs.slice(from + 1, from + 5)).toEqual(summary.split('\n'));
     expect(paragraphs.join('')).not.toContain('草稿');
-    expect(paragraphs.slice(-2)).toEqual(['中共浙江金帆智能科技有限公司支部委员会', '2026年1月10日']);
+    expect(paragraphs.slice(paragraphs.indexOf('附：佐证材料目录') - 2, paragraphs.indexOf('附：佐证材料目录'))).toEqual(['中共浙江金帆智能科技有限公司支部委员会', '2026年1月10日']);
     expect(runFonts(document).find((run) => run.text === '（二）下一步打算')?.eastAsia).toBe('楷体_GB2312');
   });
 

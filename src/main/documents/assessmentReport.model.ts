@@ -67,10 +67,34 @@ function scoreSentence(indicator: AssessmentIndicatorView): string {
   return `自评${pointsText(indicator.points)}分（满分${pointsText(indicator.maxPoints)}分${adjusted}）`;
 }
 
+/** The secretary's answer in words: 评定为“较好”档, 完成1次, 比例95%. */
+function answerText(indicator: AssessmentIndicatorView): string | null {
+  const answer = indicator.answer ?? indicator.proposal.answer;
+  if (!answer) return null;
+  switch (answer.kind) {
+    case 'grade':
+      return `评定为“${answer.label}”档`;
+    case 'yesNo':
+      return answer.value ? null : '未完成';
+    case 'count':
+      return `全年完成${answer.value}次`;
+    case 'ratio':
+      return `比例为${Math.round(answer.value * 1000) / 10}%`;
+    case 'occurrences':
+      return `发现问题${answer.value}处`;
+    case 'items':
+      return null;
+  }
+}
+
 /** What the records show for one indicator, its score and the secretary's note, as one paragraph. */
 export function indicatorNarrative(indicator: AssessmentIndicatorView, year: number): string {
   const parts: string[] = [];
   if (!indicator.proposal.manual && indicator.proposal.text) parts.push(sentence(printable(indicator.proposal.text)));
+  else if (indicator.answer) {
+    const answered = answerText(indicator);
+    if (answered) parts.push(sentence(answered));
+  }
   const records = recordsSentence(indicator.proposal.records, year);
   if (records) parts.push(sentence(records));
   if (indicator.note?.trim()) parts.push(sentence(indicator.note));
@@ -131,7 +155,7 @@ function scoreSection(view: AssessmentView): DocSection {
   rows.push(['自评等级', result.level.name]);
   blocks.push({
     kind: 'table',
-    widths: [8, 36, 14, 16, 18],
+    widths: [10, 34, 14, 18, 18],
     header: ['序号', '项目', '满分', '自评得分', '是否点亮'],
     rows,
     spans: [...result.dimensions.map(() => undefined), [2, 1, 1, 1], [2, 3]],
@@ -154,26 +178,6 @@ function workSection(view: AssessmentView): DocSection {
       .forEach((indicator, position) => blocks.push(para(indicatorNarrative(indicator, view.year), `${position + 1}. ${indicator.text}。`)));
   });
   return { heading: '三、各项工作情况', blocks };
-}
-
-/** The secretary's answer in words: 评定为“较好”档, 完成1次, 比例95%. */
-function answerText(indicator: AssessmentIndicatorView): string | null {
-  const answer = indicator.answer ?? indicator.proposal.answer;
-  if (!answer) return null;
-  switch (answer.kind) {
-    case 'grade':
-      return `评定为“${answer.label}”档`;
-    case 'yesNo':
-      return answer.value ? null : '未完成';
-    case 'count':
-      return `全年完成${answer.value}次`;
-    case 'ratio':
-      return `比例为${Math.round(answer.value * 1000) / 10}%`;
-    case 'occurrences':
-      return `发现问题${answer.value}处`;
-    case 'items':
-      return null;
-  }
 }
 
 /** Why an indicator fell short: the secretary's note, else what the records show, else the answer given. */
@@ -278,9 +282,10 @@ function evidenceIndex(view: AssessmentView): DocSection {
   }
   return {
     heading: '附：佐证材料目录',
+    newPage: true,
     blocks: [
       para(`按指标列出本软件中的会议记录和附件，同一份记录只编一个序号；未录入本软件的材料注明“纸质材料，另附”。日期未注年份的为${view.year}年。`),
-      { kind: 'table', widths: [8, 72, 20], header: ['序号', '佐证材料', '日期'], rows, spans, boldRows, centredColumns: [0, 2], compact: true },
+      { kind: 'table', widths: [10, 66, 24], header: ['序号', '佐证材料', '日期'], rows, spans, boldRows, centredColumns: [0, 2], compact: true },
     ],
   };
 }
@@ -303,7 +308,8 @@ export function assessmentReportModel({ view, branch, date }: AssessmentReportIn
     title: [branch.name, assessmentReportTitle(view), ...(draft ? ['（草稿）'] : [])],
     metaRows: [],
     notes,
-    sections: [overviewSection(branch), scoreSection(view), workSection(view), problemsSection(view), evidenceIndex(view)],
+    sections: [overviewSection(branch), scoreSection(view), workSection(view), problemsSection(view)],
     signatures: [branch.name, formatChineseDate(date)],
+    appendix: [evidenceIndex(view)],
   };
 }

@@ -40,6 +40,8 @@ export type DocBlock =
 export interface DocSection {
   /** Level-1 heading with its number, e.g. “一、会议议题” (黑体); none for a form's body. */
   heading?: string;
+  /** Starts on a new page (an appendix). */
+  newPage?: boolean;
   blocks: DocBlock[];
 }
 
@@ -51,8 +53,10 @@ export interface DocumentModel {
   /** Paragraphs right after the facts table (the quorum verdict). */
   notes: DocParagraph[];
   sections: DocSection[];
-  /** Signature lines at the end, right-aligned. */
+  /** Signature lines (落款) after the sections, right-aligned. */
   signatures: string[];
+  /** Sections after the 落款 (附件, an index of evidence); give the first one newPage. */
+  appendix?: DocSection[];
 }
 
 /** Numbers of level-1 headings: 一 … 二十. */

@@ -20,7 +20,7 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from 'docx';
-import type { DocBlock, DocParagraph, DocTable, DocumentModel } from './documentModel';
+import type { DocBlock, DocParagraph, DocSection, DocTable, DocumentModel } from './documentModel';
 import { docGrid, pt, textWidth, type DocPreset, type FontSpec, type LineSpacing } from './presets';
 
 // Lays a DocumentModel out as .docx with a preset. Every run names its fonts explicitly (eastAsia
@@ -107,11 +107,12 @@ function bodyParagraph(paragraph: DocParagraph, preset: DocPreset): Paragraph {
   });
 }
 
-function heading(text: string, font: FontSpec, preset: DocPreset): Paragraph {
+function heading(text: string, font: FontSpec, preset: DocPreset, newPage = false): Paragraph {
   return new GridFreeParagraph({
     children: [bodyRun(text, font, preset)],
     alignment: AlignmentType.LEFT,
     keepNext: true,
+    ...(newPage ? { pageBreakBefore: true } : {}),
     spacing: spacing(preset.body.line, preset),
     indent: { firstLineChars: preset.body.firstLineChars * 100, firstLine: pt(preset.body.size * preset.body.firstLineChars) },
   });
@@ -141,6 +142,8 @@ function table(model: DocTable, preset: DocPreset): Table {
         (line) =>
           new GridFreeParagraph({
             children: [run(line, { ...tableFont, bold: header || rowBold || bold.has(column) }, { snapToGrid: false })],
+            // A group row stays on the page of the rows it heads (Word and WPS honour keepNext in a row).
+            ...(rowBold ? { keepNext: true } : {}),
             alignment: rowBold ? AlignmentType.LEFT : header || bold.has(column) || centred.has(column) ? AlignmentType.CENTER : AlignmentType.LEFT,
             spacing: spacing(tableLine, preset),
           }),
@@ -246,10 +249,13 @@ function content(model: DocumentModel, preset: DocPreset): (Paragraph | Table)[]
     out.push(table({ widths: META_WIDTHS, rows: model.metaRows.map(([label, value]) => [label, value]), boldColumns: [0] }, preset));
   }
   out.push(...model.notes.map((note) => bodyParagraph(note, preset)));
-  for (const section of model.sections) {
-    if (section.heading) out.push(heading(section.heading, preset.headings[1], preset));
-    out.push(...section.blocks.map((item) => block(item, preset)));
-  }
+  const sections = (list: readonly DocSection[]) => {
+    for (const section of list) {
+      if (section.heading) out.push(heading(section.heading, preset.headings[1], preset, section.newPage));
+      out.push(...section.blocks.map((item) => block(item, preset)));
+    }
+  };
+  sections(model.sections);
   model.signatures.forEach((line, index) => {
     out.push(
       new GridFreeParagraph({
@@ -260,6 +266,7 @@ function content(model: DocumentModel, preset: DocPreset): (Paragraph | Table)[]
       }),
     );
   });
+  sections(model.appendix ?? []);
   return out;
 }
 
