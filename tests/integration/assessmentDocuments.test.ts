@@ -120,6 +120,10 @@ describe('assessments:exportXlsx — 自评打分表', () => {
     expect(sheet.getCell(election, 6).value).toBeNull();
     const duties = indicatorRows[3];
     expect(cellText(sheet, duties, 8)).toBe('应备材料：支委分工文件、履职情况');
+    // A rule that could not score (议定事项 not recorded), scored by the secretary: the note, not 需手工评分.
+    const followup = indicatorRows[view.indicators.findIndex((indicator) => indicator.id === 'role-followup')];
+    expect(cellText(sheet, followup, 8)).toBe('应备材料：会议议定事项及落实情况');
+    expect(cellText(sheet, followup, 9)).toBe('议定事项多在会后落实，未在系统中登记，按基本落实计');
     // An override: 谈心谈话 proposed 0.4, scored 3 with the note, in bold.
     const talks = indicatorRows[view.indicators.findIndex((indicator) => indicator.id === 'members-talks')];
     expect([sheet.getCell(talks, 6).value, sheet.getCell(talks, 7).value]).toEqual([0.4, 3]);
@@ -354,6 +358,7 @@ describe('assessments:exportDocx — 自评报告', () => {
     const summary = '（一）存在的问题\n8月支委会未按时召开，谈心谈话登记不全。\n（二）下一步打算\n严格落实支委会每月例会制度，谈心谈话当场登记。';
     const { view, service } = await setup({ summary, status: 'submitted', submittedOn: '2026-01-10' });
     const result = await service.exportDocx({ id: view.id, preset: 'gbt9704' });
+    keep(result, 'submitted_');
     expect(result.fileName).toBe('2025年度五星三强自评报告.docx');
     const { paragraphs, document } = await readDocx(result.contentBase64);
     const from = paragraphs.indexOf('四、存在问题和下一步打算');
@@ -406,6 +411,38 @@ describe('assessments:exportDocx — 自评报告', () => {
     // The unit layout's narrower line breaks the branch name before 支部委员会; the rest is the same text.
     expect(doc.paragraphs.slice(0, 2)).toEqual(['中共浙江金帆智能科技有限公司', '支部委员会']);
     expect(doc.paragraphs.slice(2)).toEqual(gbt.paragraphs.slice(1));
+  });
+});
+
+describe('another template, straight from the proposal (no entries yet)', () => {
+  it('星级党支部 (百分制, scored parts that light nothing): titles from its name, — for 是否点亮, the unscored count, problems drafted', async () => {
+    const { view, service } = await setup({ templateId: 'star-branch-100', entries: {} });
+    const open = view.result.problems.filter((problem) => problem.kind === 'unscored').length;
+    expect(open).toBeGreaterThan(0);
+    const report = await service.exportDocx({ id: view.id, preset: 'gbt9704' });
+    keep(report, 'star100_');
+    expect(report.fileName).toBe('2025年度星级党支部自评报告（草稿）.docx');
+    const doc = await readDocx(report.contentBase64);
+    expect(doc.paragraphs[1]).toBe('2025年度“星级党支部”创建自评报告');
+    expect(doc.paragraphs).toContain(`尚有${open}项指标未评分，提交前请补全。`);
+    const [scoreTable] = tables(doc.document);
+    expect(scoreTable.slice(1, 6).map((row) => row[4])).toEqual(Array(5).fill('—'));
+    expect(scoreTable.at(-2)).toEqual(['合计', '100', String(view.result.totalPoints), '—']);
+    // An unscored manual indicator says so in the narrative and in the problems.
+    const manual = view.indicators.find((indicator) => indicator.proposal.manual && indicator.scoringType !== 'bonus')!;
+    expect(doc.paragraphs.some((text) => text.includes(`${manual.text.replace(/ (?=\d)|(?<=\d) /g, '')}。`) && text.endsWith('尚未评分。'))).toBe(true);
+    expect(doc.paragraphs.some((text) => /^\d+\. /.test(text) && text.includes('：尚未评分。'))).toBe(true);
+
+    const sheet = await sheetOf(await service.exportXlsx({ id: view.id }));
+    expect(cellText(sheet, 1, 1)).toBe('中共浙江金帆智能科技有限公司支部委员会2025年度“星级党支部”自评打分表（草稿）');
+    const subtotal = rowsWhere(sheet, 1, (text) => text.endsWith('小计'))[0];
+    expect(cellText(sheet, subtotal, 8)).toMatch(/^得分[\d.]+\/20$/);
+    const unscoredRow = rowsWhere(sheet, 3, (text) => text.startsWith(manual.text))[0];
+    // Unscored with a rule that cannot score: the reason stays in view.
+    const ledger = rowsWhere(sheet, 3, (text) => text.startsWith(view.indicators.find((indicator) => indicator.id === 'rec-ledger')!.text))[0];
+    expect(cellText(sheet, ledger, 8)).toMatch(/^需手工评分：/);
+    expect(sheet.getCell(unscoredRow, 7).value).toBeNull();
+    expect(cellText(sheet, unscoredRow, 9)).toBe('尚未评分');
   });
 });
 

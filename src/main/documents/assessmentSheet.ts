@@ -45,7 +45,8 @@ function shortTopic(topic: string): string {
 export function evidenceText(indicator: AssessmentIndicatorView): string {
   const lines: string[] = [];
   const { proposal, attachments } = indicator;
-  if (indicator.rule !== null && proposal.text) lines.push(printable(proposal.text));
+  // What the records show; a 需手工评分 sentence only while the secretary has not scored it.
+  if (indicator.rule !== null && proposal.text && (!proposal.manual || unscored(indicator))) lines.push(printable(proposal.text));
   if (proposal.records.length <= LISTED_RECORDS) {
     for (const group of recordsByLabel(proposal.records)) for (const record of group.records) lines.push(`${record.date} ${record.typeLabel} ${shortTopic(record.topic)}`);
   } else {
