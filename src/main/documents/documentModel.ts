@@ -18,6 +18,10 @@ export interface DocTable {
   boldColumns?: number[];
   /** Column indexes centred (numbers, short codes). */
   centredColumns?: number[];
+  /** Body row indexes set bold and left-aligned (group rows of a list, e.g. an indicator above its evidence). */
+  boldRows?: number[];
+  /** 小四 (12 pt) instead of the preset's table size: a long list such as an appendix's index. */
+  compact?: boolean;
   /** Minimum row height in points, e.g. room for a handwritten signature. */
   rowHeight?: number;
   /**
@@ -36,6 +40,8 @@ export type DocBlock =
 export interface DocSection {
   /** Level-1 heading with its number, e.g. “一、会议议题” (黑体); none for a form's body. */
   heading?: string;
+  /** Starts on a new page (an appendix). */
+  newPage?: boolean;
   blocks: DocBlock[];
 }
 
@@ -47,8 +53,10 @@ export interface DocumentModel {
   /** Paragraphs right after the facts table (the quorum verdict). */
   notes: DocParagraph[];
   sections: DocSection[];
-  /** Signature lines at the end, right-aligned. */
+  /** Signature lines (落款) after the sections, right-aligned. */
   signatures: string[];
+  /** Sections after the 落款 (附件, an index of evidence); give the first one newPage. */
+  appendix?: DocSection[];
 }
 
 /** Numbers of level-1 headings: 一 … 二十. */

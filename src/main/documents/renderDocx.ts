@@ -20,7 +20,7 @@ import {
   type IParagraphOptions,
   type IRunOptions,
 } from 'docx';
-import type { DocBlock, DocParagraph, DocTable, DocumentModel } from './documentModel';
+import type { DocBlock, DocParagraph, DocSection, DocTable, DocumentModel } from './documentModel';
 import { docGrid, pt, textWidth, type DocPreset, type FontSpec, type LineSpacing } from './presets';
 
 // Lays a DocumentModel out as .docx with a preset. Every run names its fonts explicitly (eastAsia
@@ -107,17 +107,20 @@ function bodyParagraph(paragraph: DocParagraph, preset: DocPreset): Paragraph {
   });
 }
 
-function heading(text: string, font: FontSpec, preset: DocPreset): Paragraph {
+function heading(text: string, font: FontSpec, preset: DocPreset, newPage = false): Paragraph {
   return new GridFreeParagraph({
     children: [bodyRun(text, font, preset)],
     alignment: AlignmentType.LEFT,
     keepNext: true,
+    ...(newPage ? { pageBreakBefore: true } : {}),
     spacing: spacing(preset.body.line, preset),
     indent: { firstLineChars: preset.body.firstLineChars * 100, firstLine: pt(preset.body.size * preset.body.firstLineChars) },
   });
 }
 
 const CELL_MARGIN = 100;
+/** A compact table's text: 小四 on 18 pt lines. */
+const COMPACT_TABLE = { size: 12, line: { rule: 'exact', points: 18 } as LineSpacing };
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 function table(model: DocTable, preset: DocPreset): Table {
@@ -126,7 +129,10 @@ function table(model: DocTable, preset: DocPreset): Table {
   const widths = model.widths.map((width) => Math.floor((width / sum) * total));
   const bold = new Set(model.boldColumns ?? []);
   const centred = new Set(model.centredColumns ?? []);
-  const cell = (text: string, column: number, header: boolean, span = 1) =>
+  const boldRows = new Set(model.boldRows ?? []);
+  const tableFont = model.compact ? { ...preset.table, size: COMPACT_TABLE.size } : preset.table;
+  const tableLine = model.compact ? COMPACT_TABLE.line : preset.table.line;
+  const cell = (text: string, column: number, header: boolean, span = 1, rowBold = false) =>
     new TableCell({
       width: { size: widths.slice(column, column + span).reduce((a, b) => a + b, 0), type: WidthType.DXA },
       ...(span > 1 ? { columnSpan: span } : {}),
@@ -135,18 +141,20 @@ function table(model: DocTable, preset: DocPreset): Table {
       children: text.split('\n').map(
         (line) =>
           new GridFreeParagraph({
-            children: [run(line, { ...preset.table, bold: header || bold.has(column) }, { snapToGrid: false })],
-            alignment: header || bold.has(column) || centred.has(column) ? AlignmentType.CENTER : AlignmentType.LEFT,
-            spacing: spacing(preset.table.line, preset),
+            children: [run(line, { ...tableFont, bold: header || rowBold || bold.has(column) }, { snapToGrid: false })],
+            // A group row stays on the page of the rows it heads (Word and WPS honour keepNext in a row).
+            ...(rowBold ? { keepNext: true } : {}),
+            alignment: rowBold ? AlignmentType.LEFT : header || bold.has(column) || centred.has(column) ? AlignmentType.CENTER : AlignmentType.LEFT,
+            spacing: spacing(tableLine, preset),
           }),
       ),
     });
   /** A body row's cells, each starting at the column after the previous one's span. */
-  const bodyCells = (row: readonly string[], spans: readonly number[] | undefined) => {
+  const bodyCells = (row: readonly string[], spans: readonly number[] | undefined, rowBold: boolean) => {
     let column = 0;
     return row.map((text, i) => {
       const span = spans?.[i] ?? 1;
-      const made = cell(text, column, false, span);
+      const made = cell(text, column, false, span, rowBold);
       column += span;
       return made;
     });
@@ -158,7 +166,7 @@ function table(model: DocTable, preset: DocPreset): Table {
         new TableRow({
           cantSplit: true,
           ...(model.rowHeight ? { height: { value: pt(model.rowHeight), rule: HeightRule.ATLEAST } } : {}),
-          children: bodyCells(row, model.spans?.[index]),
+          children: bodyCells(row, model.spans?.[index], boldRows.has(index)),
         }),
     ),
   ];
@@ -241,10 +249,13 @@ function content(model: DocumentModel, preset: DocPreset): (Paragraph | Table)[]
     out.push(table({ widths: META_WIDTHS, rows: model.metaRows.map(([label, value]) => [label, value]), boldColumns: [0] }, preset));
   }
   out.push(...model.notes.map((note) => bodyParagraph(note, preset)));
-  for (const section of model.sections) {
-    if (section.heading) out.push(heading(section.heading, preset.headings[1], preset));
-    out.push(...section.blocks.map((item) => block(item, preset)));
-  }
+  const sections = (list: readonly DocSection[]) => {
+    for (const section of list) {
+      if (section.heading) out.push(heading(section.heading, preset.headings[1], preset, section.newPage));
+      out.push(...section.blocks.map((item) => block(item, preset)));
+    }
+  };
+  sections(model.sections);
   model.signatures.forEach((line, index) => {
     out.push(
       new GridFreeParagraph({
@@ -255,6 +266,7 @@ function content(model: DocumentModel, preset: DocPreset): (Paragraph | Table)[]
       }),
     );
   });
+  sections(model.appendix ?? []);
   return out;
 }
 

@@ -85,6 +85,8 @@ export function createHandlers(services: Services) {
     'rubricTemplates:importPreview': (input) => services.rubricTemplates.importPreview(input),
     'rubricTemplates:import': (input) => services.rubricTemplates.import(input),
     'rubricTemplates:save': (input) => services.rubricTemplates.save(input),
+    'assessments:exportXlsx': (input) => services.assessmentsExport.exportXlsx(input),
+    'assessments:exportDocx': (input) => services.assessmentsExport.exportDocx(input),
     'compliance:year': (input) => services.compliance.year(input),
     'compliance:exportXlsx': (input) => services.complianceExport.exportXlsx(input),
     'compliance:exportDocx': (input) => services.complianceExport.exportDocx(input),

@@ -24,6 +24,7 @@ import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
 import { createAssessmentsService } from './assessments.service';
 import { startRubricTemplatesService } from './rubricTemplates.service';
+import { assessmentBranchInfo, createAssessmentsExportService } from './assessmentsExport.service';
 
 export type { ServiceContext } from './context';
 
@@ -39,6 +40,7 @@ export function createServices(context: ServiceContext) {
   const participation = createParticipationService(context, meetings);
   const democraticReview = createDemocraticReviewService(context, meetings);
   const rubricTemplates = startRubricTemplatesService(context);
+  const assessments = createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings, democraticReview }, rubricTemplates.catalog());
   return {
     system: createSystemService(context),
     branch: createBranchService(context),
@@ -63,8 +65,9 @@ export function createServices(context: ServiceContext) {
     democraticReview,
     talks,
     participation,
-    assessments: createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings, democraticReview }, rubricTemplates.catalog()),
+    assessments,
     rubricTemplates,
+    assessmentsExport: createAssessmentsExportService(context, { getView: (id) => assessments.get({ id }), branchInfo: assessmentBranchInfo(context, members) }),
   };
 }
 

@@ -18,6 +18,7 @@ import { participationContract } from './participation';
 import { talksContract } from './talks';
 import { assessmentsContract } from './assessments';
 import { rubricTemplatesContract } from './rubricTemplates';
+import { assessmentsExportContract } from './assessmentsExport';
 import { memberEventsContract } from './memberEvents';
 import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
@@ -43,6 +44,7 @@ export const contract = {
   ...talksContract,
   ...assessmentsContract,
   ...rubricTemplatesContract,
+  ...assessmentsExportContract,
   ...complianceContract,
   ...complianceExportContract,
   ...participationContract,
