@@ -1,5 +1,6 @@
 import { DeleteOutlined, ReloadOutlined, SendOutlined, StarFilled, StarOutlined, UnlockOutlined, AuditOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Checkbox, Descriptions, Input, Popconfirm, Space, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, type AssessmentView } from '../../../../shared/contract/assessments';
@@ -328,7 +329,7 @@ function AssessmentEditor({ view }: { view: AssessmentView }) {
           items={view.history.map((entry) => ({
             children: (
               <>
-                {entry.at.slice(0, 16).replace('T', ' ')} {HISTORY_LABELS[entry.action]}
+                {dayjs(entry.at).format('YYYY-MM-DD HH:mm')} {HISTORY_LABELS[entry.action]}
                 {entry.note && <Typography.Text type="secondary">：{entry.note}</Typography.Text>}
               </>
             ),
