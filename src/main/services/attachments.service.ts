@@ -7,6 +7,7 @@ import { AppError } from '../../shared/contract/errors';
 import { fieldLabelsFor } from '../../shared/contract/labels';
 import { attachmentMime, formatFileSize, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MB, safeFileName } from '../../shared/domain/attachments';
 import type { ServiceContext } from './context';
+import { createEditTrail } from './editTrail';
 import { ProblemList } from './validation';
 
 type AddValues = z.output<typeof attachmentAddInput>;
@@ -51,6 +52,7 @@ function fileError(error: unknown, what: string): AppError {
 export function createAttachmentsService({ store, clock, dataDir }: ServiceContext) {
   const root = join(dataDir, ATTACHMENTS_FOLDER);
   const labels = fieldLabelsFor('attachments:add');
+  const trail = createEditTrail({ store, clock });
   const pathOf = (sha256: string) => join(root, sha256.slice(0, 2), sha256);
   const shownPath = (sha256: string) => `${ATTACHMENTS_FOLDER}/${sha256.slice(0, 2)}/${sha256}`;
 
@@ -164,7 +166,7 @@ export function createAttachmentsService({ store, clock, dataDir }: ServiceConte
       try {
         const id = store.transaction(() => {
           requireMeeting(meetingId);
-          return store.attachments.insert({ meetingId, kind, sha256, fileName: name!, size: bytes.length, mime: attachmentMime(name!, bytes) }, clock().toISOString());
+          return trail.meeting.update(meetingId, () => store.attachments.insert({ meetingId, kind, sha256, fileName: name!, size: bytes.length, mime: attachmentMime(name!, bytes) }, clock().toISOString()));
         });
         return store.attachments.get(id)!;
       } catch (error) {
@@ -202,7 +204,7 @@ export function createAttachmentsService({ store, clock, dataDir }: ServiceConte
     delete({ id }: { id: number }): { id: number } {
       const item = store.attachments.get(id);
       if (!item) throw new AppError('NOT_FOUND', ATTACHMENT_GONE);
-      store.transaction(() => store.attachments.delete(id));
+      store.transaction(() => trail.meeting.update(item.meetingId, () => store.attachments.delete(id)));
       removeIfUnreferenced(item.sha256);
       return { id };
     },

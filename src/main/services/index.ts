@@ -4,6 +4,7 @@ import { createBranchService } from './branch.service';
 import { createCommitteeService } from './committee.service';
 import { createDemocraticReviewService } from './democraticReview.service';
 import { createDemoService } from './demo.service';
+import { createEditTrailService } from './editTrail.service';
 import { createFollowUpsService } from './followUps.service';
 import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
@@ -60,6 +61,7 @@ export function createServices(context: ServiceContext) {
     democraticReview: createDemocraticReviewService(context, meetings),
     talks,
     participation,
+    editTrail: createEditTrailService(context),
     assessments: createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings }),
   };
 }

@@ -6,6 +6,7 @@ import { createBranchRepo } from './repos/branch.repo';
 import { createCommitteeRepo } from './repos/committee.repo';
 import { createFollowUpsRepo } from './repos/followUps.repo';
 import { createDemocraticReviewRepo } from './repos/democraticReview.repo';
+import { createEditTrailRepo } from './repos/editTrail.repo';
 import { createGroupsRepo } from './repos/groups.repo';
 import { createImportBatchesRepo } from './repos/importBatches.repo';
 import { createMeetingsRepo } from './repos/meetings.repo';
@@ -48,6 +49,7 @@ export function storeOver(db: Database.Database, filePath: string) {
     participation: createParticipationRepo(db),
     rulePacks: createRulePacksRepo(db),
     plans: createPlansRepo(db),
+    editTrail: createEditTrailRepo(db),
     schemaVersion: () => schemaVersion(db),
     /** Runs `work` atomically: every row it writes lands, or none does. */
     transaction<T>(work: () => T): T {
