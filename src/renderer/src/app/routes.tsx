@@ -11,6 +11,7 @@ import { MembersPage } from '../features/members/MembersPage';
 import { OrganizationPage } from '../features/organization/OrganizationPage';
 import { ParticipationPage } from '../features/participation/ParticipationPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { EditTrailPage } from '../features/editTrail/EditTrailPage';
 import { PlanPage } from '../features/plans/PlanPage';
 
 export interface AppRoute {
@@ -36,6 +37,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/meetings/plan', label: '年度计划', element: <PlanPage />, hidden: true },
   { path: '/meetings/:id', label: '会议记录', element: <MeetingEditorPage />, hidden: true },
   { path: '/participation', label: '参加组织生活情况', element: <ParticipationPage />, hidden: true },
+  { path: '/settings/edit-trail', label: '修改记录', element: <EditTrailPage />, hidden: true },
   // Last line on purpose: 设置 stays at the bottom of the menu whatever is added above.
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];
