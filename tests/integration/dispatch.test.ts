@@ -100,4 +100,15 @@ describe('dispatch', () => {
       if (!result.ok) expect(ERROR_CODES).toContain(result.error.code);
     }
   });
+
+  it('names the 修改记录 filters in Chinese when they are wrong', async () => {
+    const core = tempCore();
+    const result = await core.dispatch('editTrail:list', { page: 0, from: '2026-02-30', entityType: 'password' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const labels = Object.fromEntries(result.error.details!.map((problem) => [problem.path, problem.label]));
+    expect(labels).toEqual({ page: '页码', from: '开始日期', entityType: '记录类别' });
+    const forEntity = await core.dispatch('editTrail:forEntity', { entityType: 'meeting', entityId: -1 });
+    expect(forEntity).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'entityId', label: '记录' }] } });
+  });
 });

@@ -102,5 +102,7 @@ export function createHandlers(services: Services) {
     'plans:draft': (input) => services.plans.draft(input),
     'plans:save': (input) => services.plans.save(input),
     'plans:export': (input) => services.plans.exportDocx(input),
+    'editTrail:list': (input) => services.editTrail.list(input),
+    'editTrail:forEntity': (input) => services.editTrail.forEntity(input),
   } satisfies HandlerMap;
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/contract/errors';
 import { fieldLabelsFor } from '../../shared/contract/labels';
 import { createAttachmentFiles } from './attachmentFiles';
 import type { ServiceContext } from './context';
+import { createEditTrail } from './editTrail';
 import { ProblemList } from './validation';
 
 export { ATTACHMENTS_FOLDER } from './attachmentFiles';
@@ -21,6 +22,7 @@ const ATTACHMENT_GONE = '该附件不存在，可能已被删除。请刷新后�
  */
 export function createAttachmentsService({ store, clock, dataDir }: ServiceContext) {
   const labels = fieldLabelsFor('attachments:add');
+  const trail = createEditTrail({ store, clock });
   // Every table naming files (meeting and assessment attachments) counts as a reference.
   const files = createAttachmentFiles(dataDir, (sha256) => store.attachments.isReferenced(sha256));
 
@@ -66,7 +68,7 @@ export function createAttachmentsService({ store, clock, dataDir }: ServiceConte
       try {
         const id = store.transaction(() => {
           requireMeeting(meetingId);
-          return store.attachments.insert({ meetingId, kind, sha256, fileName: name, size: bytes.length, mime: file.mime }, clock().toISOString());
+          return trail.meeting.update(meetingId, () => store.attachments.insert({ meetingId, kind, sha256, fileName: name, size: bytes.length, mime: file.mime }, clock().toISOString()));
         });
         return store.attachments.get(id)!;
       } catch (error) {
@@ -87,7 +89,7 @@ export function createAttachmentsService({ store, clock, dataDir }: ServiceConte
     delete({ id }: { id: number }): { id: number } {
       const item = store.attachments.get(id);
       if (!item) throw new AppError('NOT_FOUND', ATTACHMENT_GONE);
-      store.transaction(() => store.attachments.delete(id));
+      store.transaction(() => trail.meeting.update(item.meetingId, () => store.attachments.delete(id)));
       files.removeIfUnreferenced(item.sha256);
       return { id };
     },

@@ -6,6 +6,7 @@ import { COMMITTEE_ROLE_LABELS, type CommitteeRole } from '../../shared/domain/b
 import { addDays, todayIso } from '../../shared/domain/dates';
 import { memberStateOn } from '../../shared/domain/memberHistory';
 import type { ServiceContext } from './context';
+import { createEditTrail } from './editTrail';
 import { ProblemList } from './validation';
 
 type TermValues = z.output<typeof committeeTermInput>;
@@ -21,6 +22,7 @@ const overlaps = (aStart: string, aEnd: string | null, bStart: string, bEnd: str
 
 export function createCommitteeService({ store, clock }: ServiceContext) {
   const labels = fieldLabelsFor('committeeSeats:create');
+  const trail = createEditTrail({ store, clock });
 
   function checkTerm(values: TermValues, selfId: number | null) {
     const problems = new ProblemList(fieldLabelsFor('committee:create'));
@@ -72,8 +74,8 @@ export function createCommitteeService({ store, clock }: ServiceContext) {
         const lateSeat = previous && store.committee.seatsOfTerm(previous.id).find((seat) => seat.startsOn > previousEnd);
         if (previous && lateSeat) problems.add('startsOn', `第${previous.seq}届的${lateSeat.memberName}自 ${lateSeat.startsOn} 任职，新一届应在这一天之后开始`);
         problems.throwIfAny();
-        if (previous) store.branch.updateTerm(previous.id, previous.seq, previous.startsOn, previousEnd);
-        return store.branch.term(store.branch.insertTerm(values.seq, values.startsOn, values.endsOn))!;
+        if (previous) trail.committeeTerm.update(previous.id, () => store.branch.updateTerm(previous.id, previous.seq, previous.startsOn, previousEnd), `第${values.seq}届换届`);
+        return store.branch.term(trail.committeeTerm.create(() => store.branch.insertTerm(values.seq, values.startsOn, values.endsOn)))!;
       });
     },
 
@@ -89,7 +91,7 @@ export function createCommitteeService({ store, clock }: ServiceContext) {
         }
         const outside = store.committee.seatsOfTerm(id).find((seat) => seat.startsOn < values.startsOn || seat.startsOn > values.endsOn);
         if (outside) throw new AppError('CONFLICT', `${outside.memberName}的任职日期 ${outside.startsOn} 不在新的任期内，请先调整其任职日期。`);
-        store.branch.updateTerm(id, values.seq, values.startsOn, values.endsOn);
+        trail.committeeTerm.update(id, () => store.branch.updateTerm(id, values.seq, values.startsOn, values.endsOn));
         return store.branch.term(id)!;
       });
     },
@@ -97,7 +99,7 @@ export function createCommitteeService({ store, clock }: ServiceContext) {
     createSeat(values: SeatValues) {
       return store.transaction(() => {
         const member = checkSeat(values.termId, values.memberId, values.role, values.startsOn, null, null);
-        return store.committee.insert({ ...values, memberName: member.name });
+        return trail.committeeTerm.update(values.termId, () => store.committee.insert({ ...values, memberName: member.name }));
       });
     },
 
@@ -106,13 +108,14 @@ export function createCommitteeService({ store, clock }: ServiceContext) {
         const seat = store.committee.get(id);
         if (!seat) throw new AppError('NOT_FOUND', '该任职记录不存在，可能已被删除。');
         checkSeat(seat.termId, seat.memberId, values.role, values.startsOn, values.endsOn, id);
-        return store.committee.update(id, values);
+        return trail.committeeTerm.update(seat.termId, () => store.committee.update(id, values));
       });
     },
 
     deleteSeat({ id }: { id: number }) {
       return store.transaction(() => {
-        if (!store.committee.delete(id)) throw new AppError('NOT_FOUND', '该任职记录不存在，可能已被删除。');
+        const seat = store.committee.get(id);
+        if (!seat || !trail.committeeTerm.update(seat.termId, () => store.committee.delete(id))) throw new AppError('NOT_FOUND', '该任职记录不存在，可能已被删除。');
         return { id };
       });
     },

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/contract/errors';
 import { gradeCounts, PROBATIONARY_NOT_GRADED, reviewProblems, type ReviewPerson } from '../../shared/domain/democraticReview';
 import type { MeetingRecord } from '../../shared/contract/meetings';
 import type { ServiceContext } from './context';
+import { createEditTrail } from './editTrail';
 import { conflict, meetingOfType } from './meetingMaterial';
 import type { MeetingsService } from './meetings.service';
 
@@ -15,6 +16,7 @@ type SaveValues = z.output<typeof democraticReviewSaveInput>;
  * one, members excluded from 应到 with approval are listed with the reason.
  */
 export function createDemocraticReviewService({ store, clock }: ServiceContext, meetings: MeetingsService) {
+  const trail = createEditTrail({ store, clock });
   const people = (record: MeetingRecord): ReviewPerson[] =>
     record.assessment.expected.map((person) => ({ memberId: person.memberId, name: person.name, category: person.category }));
 
@@ -65,7 +67,7 @@ export function createDemocraticReviewService({ store, clock }: ServiceContext, 
           const details = problems.map((problem) => ({ path: problem.path, label: '评定等次', message: problem.message }));
           throw new AppError('VALIDATION', details.map((problem) => problem.message).join('；'), details);
         }
-        if (!store.democraticReview.replace(meetingId, version, grades, clock().toISOString())) throw conflict('民主评议结果');
+        if (!trail.meeting.update(meetingId, () => store.democraticReview.replace(meetingId, version, grades, clock().toISOString()))) throw conflict('民主评议结果');
       });
       return view(meetingId);
     },

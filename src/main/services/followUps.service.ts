@@ -5,6 +5,7 @@ import type { FollowUp, FollowUpDetail, followUpCloseInput, followUpListInput } 
 import { daysBetween, todayIso } from '../../shared/domain/dates';
 import type { FollowUpRow } from '../store/repos/followUps.repo';
 import type { ServiceContext } from './context';
+import { createEditTrail } from './editTrail';
 import { ProblemList } from './validation';
 
 type ListInput = z.output<typeof followUpListInput>;
@@ -24,6 +25,7 @@ function order(a: FollowUp, b: FollowUp): number {
 
 export function createFollowUpsService({ store, clock }: ServiceContext) {
   const labels = fieldLabelsFor('followUps:close');
+  const trail = createEditTrail({ store, clock });
 
   function withStatus(row: FollowUpRow, today: string): FollowUp {
     const overdue = row.closedOn === null && row.dueOn !== null && row.dueOn < today;
@@ -71,15 +73,15 @@ export function createFollowUpsService({ store, clock }: ServiceContext) {
           else if (heldOn < item.meeting.heldOn) problems.add('closedMeetingId', `所选会议（${heldOn}）早于作出决议的会议（${item.meeting.heldOn}），请选择之后召开的会议`);
         }
         problems.throwIfAny();
-        store.followUps.close(id, { closedOn, note, closedMeetingId });
+        trail.meeting.update(item.meeting.id, () => store.followUps.close(id, { closedOn, note, closedMeetingId }));
         return find(id);
       });
     },
 
     reopen({ id }: { id: number }): FollowUp {
       return store.transaction(() => {
-        find(id);
-        store.followUps.reopen(id);
+        const item = find(id);
+        trail.meeting.update(item.meeting.id, () => store.followUps.reopen(id));
         return find(id);
       });
     },

@@ -4,6 +4,7 @@ import { fieldLabelsFor } from '../../shared/contract/labels';
 import type { groupCreateInput, groupUpdateInput } from '../../shared/contract/groups';
 import { todayIso } from '../../shared/domain/dates';
 import type { ServiceContext } from './context';
+import { createEditTrail } from './editTrail';
 import { ProblemList } from './validation';
 
 type CreateValues = z.output<typeof groupCreateInput>;
@@ -11,6 +12,7 @@ type UpdateValues = z.output<typeof groupUpdateInput>;
 
 export function createGroupsService({ store, clock }: ServiceContext) {
   const labels = fieldLabelsFor('groups:update');
+  const trail = createEditTrail({ store, clock });
 
   function checkLeader(groupId: number | null, leaderId: number | null, problems: ProblemList) {
     if (leaderId === null) return;
@@ -33,7 +35,7 @@ export function createGroupsService({ store, clock }: ServiceContext) {
         // A new group has no members yet; its leader is set once people are moved in.
         if (values.leaderId !== null) problems.add('leaderId', '新建党小组还没有组员，请先把党员调入本组，再指定组长');
         problems.throwIfAny();
-        return store.groups.get(store.groups.insert(values, clock().toISOString()))!;
+        return store.groups.get(trail.group.create(() => store.groups.insert(values, clock().toISOString())))!;
       });
     },
 
@@ -49,7 +51,7 @@ export function createGroupsService({ store, clock }: ServiceContext) {
           if (group.memberCount > 0) problems.add('dissolvedOn', `本组还有 ${group.memberCount} 名党员，请先把他们调到其他党小组`);
         }
         problems.throwIfAny();
-        store.groups.update(id, { ...values, leaderId: values.dissolvedOn ? null : values.leaderId }, clock().toISOString());
+        trail.group.update(id, () => store.groups.update(id, { ...values, leaderId: values.dissolvedOn ? null : values.leaderId }, clock().toISOString()));
         return store.groups.get(id)!;
       });
     },
@@ -61,7 +63,7 @@ export function createGroupsService({ store, clock }: ServiceContext) {
         if (store.groups.usageCount(id) > 0) {
           throw new AppError('CONFLICT', `“${group.name}”已有组员或会议记录，不能删除。不再设立的党小组请填写撤销日期，历史记录会保留。`);
         }
-        store.groups.delete(id);
+        trail.group.delete(id, () => store.groups.delete(id));
         return { id };
       });
     },

@@ -4,6 +4,7 @@ import { createBranchService } from './branch.service';
 import { createCommitteeService } from './committee.service';
 import { createDemocraticReviewService } from './democraticReview.service';
 import { createDemoService } from './demo.service';
+import { createEditTrailService } from './editTrail.service';
 import { createFollowUpsService } from './followUps.service';
 import { createGroupsService } from './groups.service';
 import { createHomeService } from './home.service';
@@ -65,6 +66,7 @@ export function createServices(context: ServiceContext) {
     democraticReview,
     talks,
     participation,
+    editTrail: createEditTrailService(context),
     assessments,
     rubricTemplates,
     assessmentsExport: createAssessmentsExportService(context, { getView: (id) => assessments.get({ id }), branchInfo: assessmentBranchInfo(context, members) }),

@@ -10,6 +10,7 @@ import { searchWords } from '../../shared/domain/textSearch';
 import type { MeetingStored, MeetingWrite } from '../store/repos/meetings.repo';
 import { findMeetings, matchOf } from './meetingSearch';
 import type { ServiceContext } from './context';
+import { createEditTrail } from './editTrail';
 import { ProblemList } from './validation';
 
 type CreateValues = z.output<typeof meetingCreateInput>;
@@ -23,6 +24,7 @@ const CONFLICT = '这条会议记录已在其他窗口被修改并保存。请�
 
 export function createMeetingsService({ store, clock }: ServiceContext) {
   const labels = fieldLabelsFor('meetings:create');
+  const trail = createEditTrail({ store, clock });
 
   /** The roster with histories; `manyDates` precomputes each member's states (a list asks about hundreds of dates). */
   function attendanceMembers(manyDates = false): AttendanceMember[] {
@@ -252,7 +254,7 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
 
     /** A meeting that happened is always saved; an invalid quorum is shown on the record, not refused. */
     create(values: CreateValues): MeetingRecord {
-      const id = store.transaction(() => store.meetings.insert(prepare(values), clock().toISOString()));
+      const id = store.transaction(() => trail.meeting.create(() => store.meetings.insert(prepare(values), clock().toISOString())));
       return toRecord(id);
     },
 
@@ -261,7 +263,7 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
         const existing = store.meetings.get(id);
         if (!existing) throw new AppError('NOT_FOUND', NOT_FOUND);
         if (existing.version !== version) throw new AppError('CONFLICT', CONFLICT);
-        if (!store.meetings.replace(id, version, prepare(values, existing), clock().toISOString())) {
+        if (!trail.meeting.update(id, () => store.meetings.replace(id, version, prepare(values, existing), clock().toISOString()))) {
           throw new AppError('CONFLICT', CONFLICT);
         }
       });
@@ -271,14 +273,14 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
     /** Marks the record deleted: hidden everywhere, 撤销 (restore) brings it back until the app restarts. */
     delete({ id }: { id: number }) {
       return store.transaction(() => {
-        if (!store.meetings.delete(id, clock().toISOString())) throw new AppError('NOT_FOUND', NOT_FOUND);
+        if (!trail.meeting.delete(id, () => store.meetings.delete(id, clock().toISOString()))) throw new AppError('NOT_FOUND', NOT_FOUND);
         return { id };
       });
     },
 
     restore({ id }: { id: number }) {
       return store.transaction(() => {
-        if (!store.meetings.restore(id)) {
+        if (!trail.meeting.restore(id, () => store.meetings.restore(id))) {
           throw new AppError('NOT_FOUND', '这条会议记录已无法恢复：删除在软件重新启动后已成为最终结果，或该记录未被删除。');
         }
         return { id };

@@ -29,6 +29,7 @@ import {
 import { readMemberSheets } from '../documents/memberSheet';
 import { buildMemberTemplate, MEMBER_TEMPLATE_FILE_NAME } from '../documents/memberTemplate';
 import type { ServiceContext } from './context';
+import { createEditTrail } from './editTrail';
 
 type CheckInput = z.output<typeof memberImportCheckInput>;
 type ImportInput = z.output<typeof memberImportInput>;
@@ -48,6 +49,7 @@ function toMemberInput(values: MemberImportValues): MemberInput {
  * the rows the user kept in one transaction as one batch, and undo a batch as a whole.
  */
 export function createMemberImportService({ store, clock }: ServiceContext) {
+  const trail = createEditTrail({ store, clock });
   /** What the roster holds now, as the pure checker wants it. */
   function existingMembers(): ExistingMembers {
     const idNumbers = new Map<string, string>();
@@ -175,11 +177,15 @@ export function createMemberImportService({ store, clock }: ServiceContext) {
         for (const row of rows) {
           const values = completeImportValues(row)!;
           const { admittedOn, confirmedOn, partyGroupId, partyGroupName: _group, ...fields } = values;
-          const memberId = store.members.insert(fields, now, batchId);
-          store.memberEvents.setSingleDated(memberId, 'admitted', admittedOn, null, now);
-          store.memberEvents.setSingleDated(memberId, 'confirmed', confirmedOn, null, now);
-          // In the group since joining the branch, as for a member entered by hand.
-          store.groups.moveMember(memberId, partyGroupId, null);
+          // One 新增 entry per member (noting the file), so each member's own trail starts at the import.
+          trail.member.create(() => {
+            const memberId = store.members.insert(fields, now, batchId);
+            store.memberEvents.setSingleDated(memberId, 'admitted', admittedOn, null, now);
+            store.memberEvents.setSingleDated(memberId, 'confirmed', confirmedOn, null, now);
+            // In the group since joining the branch, as for a member entered by hand.
+            store.groups.moveMember(memberId, partyGroupId, null);
+            return memberId;
+          }, `导入《${input.fileName}》`);
         }
         return { batchId, imported: rows.length };
       });
@@ -212,7 +218,7 @@ export function createMemberImportService({ store, clock }: ServiceContext) {
             `不能撤销这次导入：其中有党员在导入后已被其他记录使用——${names}${more}。撤销会让这些记录失去对应的党员。如确需撤销，请先删除或修改这些记录。`,
           );
         }
-        for (const member of members) store.members.delete(member.id);
+        for (const member of members) trail.member.delete(member.id, () => store.members.delete(member.id), `撤销导入《${batch.fileName}》`);
         store.importBatches.markUndone(id, clock().toISOString());
         return { id, removed: members.length };
       });

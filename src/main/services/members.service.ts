@@ -11,6 +11,7 @@ import { ageOn, partyStandingYears } from '../../shared/domain/member';
 import { historyProblems, memberStateOn, type MemberEvent } from '../../shared/domain/memberHistory';
 import type { MemberFields, MemberRecord } from '../store/repos/members.repo';
 import type { ServiceContext } from './context';
+import { createEditTrail } from './editTrail';
 import { ProblemList } from './validation';
 
 type ListInput = z.output<typeof memberListInput>;
@@ -51,6 +52,7 @@ export function rosterOrder(a: Member, b: Member): number {
 }
 
 export function createMembersService({ store, clock }: ServiceContext) {
+  const trail = createEditTrail({ store, clock });
   const today = () => todayIso(clock());
 
   /** 党内职务 held on a date: committee seats of the term in force, and 党小组组长. */
@@ -213,19 +215,19 @@ export function createMembersService({ store, clock }: ServiceContext) {
 
     create(values: CreateValues): Member {
       const now = clock().toISOString();
-      const id = store.transaction(() => {
+      const id = store.transaction(() => trail.member.create(() => {
         check(values, [], null);
         const memberId = store.members.insert(fieldsOf(values), now);
         // A member entered now has been in the group since joining the branch, not since today.
         writeDatesAndGroup(memberId, values, null, now);
         return memberId;
-      });
+      }));
       return getMember(id);
     },
 
     update({ id, version, groupChangedOn, ...values }: UpdateValues): Member {
       const now = clock().toISOString();
-      store.transaction(() => {
+      store.transaction(() => trail.member.update(id, () => {
         const record = store.members.get(id);
         if (!record) throw new AppError('NOT_FOUND', NOT_FOUND);
         const others = store.memberEvents.forMember(id).filter((event) => event.kind !== 'admitted' && event.kind !== 'confirmed');
@@ -236,7 +238,7 @@ export function createMembersService({ store, clock }: ServiceContext) {
         }
         const groupFrom = store.groups.currentGroupOf(id) === null && !groupChangedOn ? null : (groupChangedOn ?? today());
         writeDatesAndGroup(id, values, groupFrom, now);
-      });
+      }));
       return getMember(id);
     },
 
@@ -249,7 +251,7 @@ export function createMembersService({ store, clock }: ServiceContext) {
         if (references > 0) {
           throw new AppError('CONFLICT', `“${member.name}”已出现在 ${references} 条会议、支委会或党小组记录中，不能删除。党员离开本支部请登记“组织关系转出”，历史记录会保留。`);
         }
-        store.members.delete(id);
+        trail.member.delete(id, () => store.members.delete(id));
         return { id };
       });
     },

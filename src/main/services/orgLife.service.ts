@@ -4,6 +4,7 @@ import type { OrgLifeMaterial, OrgLifeSelfReview, orgLifeRectificationsInput, or
 import { todayIso } from '../../shared/domain/dates';
 import type { StoredRectification } from '../store/repos/orgLife.repo';
 import type { ServiceContext } from './context';
+import { createEditTrail } from './editTrail';
 import { conflict, meetingOfType } from './meetingMaterial';
 import type { MeetingsService } from './meetings.service';
 import { ProblemList } from './validation';
@@ -17,6 +18,7 @@ type ListInput = z.output<typeof orgLifeRectificationsInput>;
  */
 export function createOrgLifeService({ store, clock }: ServiceContext, meetings: MeetingsService) {
   const labels = fieldLabelsFor('orgLife:save');
+  const trail = createEditTrail({ store, clock });
   const today = () => todayIso(clock());
   const withOverdue = <R extends Pick<StoredRectification, 'status' | 'dueOn'>>(item: R, now: string) => ({ ...item, overdue: item.status === 'open' && item.dueOn !== null && item.dueOn < now });
 
@@ -118,7 +120,7 @@ export function createOrgLifeService({ store, clock }: ServiceContext, meetings:
           throw conflict('组织生活会材料');
         }
         const material = check(values);
-        if (!store.orgLife.replace(values.meetingId, values.version, material, clock().toISOString())) throw conflict('组织生活会材料');
+        if (!trail.meeting.update(values.meetingId, () => store.orgLife.replace(values.meetingId, values.version, material, clock().toISOString()))) throw conflict('组织生活会材料');
       });
       return view(values.meetingId);
     },

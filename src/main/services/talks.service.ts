@@ -5,6 +5,7 @@ import type { TalkCoverage, TalkDetail, talksSaveInput } from '../../shared/cont
 import { todayIso } from '../../shared/domain/dates';
 import { coverageSentence, talkCoverage, type TalkPerson } from '../../shared/domain/talkCoverage';
 import type { ServiceContext } from './context';
+import { createEditTrail } from './editTrail';
 import { conflict, meetingOfType } from './meetingMaterial';
 import type { MeetingsService } from './meetings.service';
 import { ProblemList } from './validation';
@@ -18,6 +19,7 @@ type SaveValues = z.output<typeof talksSaveInput>;
  */
 export function createTalksService({ store, clock }: ServiceContext, meetings: MeetingsService) {
   const labels = fieldLabelsFor('talks:save');
+  const trail = createEditTrail({ store, clock });
   const rosterOn = (date: string) => meetings.expectedOn({ types: ['memberAssembly'], partyGroupId: null, heldOn: date, exclusions: [] }).expected;
 
   function view(meetingId: number): TalkDetail {
@@ -50,7 +52,7 @@ export function createTalksService({ store, clock }: ServiceContext, meetings: M
         if (resolved.length < 2) problems.add('participants', '谈心谈话至少要有两位谈话人员');
         else if (!resolved.some((participant) => participant.memberId !== null)) problems.add('participants', '谈话人员中至少要有一名本支部党员');
         problems.throwIfAny();
-        if (!store.talks.replace(meetingId, version, { form, participants: resolved }, clock().toISOString())) throw conflict('谈话人员');
+        if (!trail.meeting.update(meetingId, () => store.talks.replace(meetingId, version, { form, participants: resolved }, clock().toISOString()))) throw conflict('谈话人员');
       });
       return view(meetingId);
     },

@@ -7,6 +7,7 @@ import { createBranchRepo } from './repos/branch.repo';
 import { createCommitteeRepo } from './repos/committee.repo';
 import { createFollowUpsRepo } from './repos/followUps.repo';
 import { createDemocraticReviewRepo } from './repos/democraticReview.repo';
+import { createEditTrailRepo } from './repos/editTrail.repo';
 import { createGroupsRepo } from './repos/groups.repo';
 import { createImportBatchesRepo } from './repos/importBatches.repo';
 import { createMeetingsRepo } from './repos/meetings.repo';
@@ -52,6 +53,7 @@ export function storeOver(db: Database.Database, filePath: string) {
     rubricTemplates: createRubricTemplatesRepo(db),
     plans: createPlansRepo(db),
     assessments: createAssessmentsRepo(db),
+    editTrail: createEditTrailRepo(db),
     schemaVersion: () => schemaVersion(db),
     /** Runs `work` atomically: every row it writes lands, or none does. */
     transaction<T>(work: () => T): T {

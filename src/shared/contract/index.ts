@@ -7,6 +7,7 @@ import { attachmentsContract } from './attachments';
 import { branchContract } from './branch';
 import { committeeContract } from './committee';
 import { demoContract } from './demo';
+import { editTrailContract } from './editTrail';
 import { followUpsContract } from './followUps';
 import { groupsContract } from './groups';
 import { homeContract } from './home';
@@ -50,6 +51,7 @@ export const contract = {
   ...participationContract,
   ...rulePacksContract,
   ...plansContract,
+  ...editTrailContract,
 } as const;
 
 export type Contract = typeof contract;

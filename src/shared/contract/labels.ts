@@ -5,6 +5,7 @@ import { PLANS_FIELD_LABELS } from './plans';
 import { TALKS_FIELD_LABELS } from './talks';
 import { ASSESSMENTS_FIELD_LABELS } from './assessments';
 import { RUBRIC_TEMPLATES_FIELD_LABELS } from './rubricTemplates';
+import { EDIT_TRAIL_FIELD_LABELS } from './editTrail';
 
 // Chinese names of input fields, so validation messages can say which field to fix.
 export const FIELD_LABELS: Record<string, string> = {
@@ -125,6 +126,7 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   rulePacks: RULE_PACKS_FIELD_LABELS,
   plans: PLANS_FIELD_LABELS,
   rubricTemplates: RUBRIC_TEMPLATES_FIELD_LABELS,
+  editTrail: EDIT_TRAIL_FIELD_LABELS,
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {

@@ -13,6 +13,7 @@ import { MembersPage } from '../features/members/MembersPage';
 import { OrganizationPage } from '../features/organization/OrganizationPage';
 import { ParticipationPage } from '../features/participation/ParticipationPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { EditTrailPage } from '../features/editTrail/EditTrailPage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { RubricImportPage } from '../features/rubricTemplates/RubricImportPage';
 import { RubricTemplateEditorPage } from '../features/rubricTemplates/RubricTemplateEditorPage';
@@ -46,6 +47,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/assessments/templates/:id', label: '评分模板', element: <RubricTemplateEditorPage />, hidden: true },
   { path: '/assessments/:id', label: '年度自评', element: <AssessmentEditorPage />, hidden: true },
   { path: '/participation', label: '参加组织生活情况', element: <ParticipationPage />, hidden: true },
+  { path: '/settings/edit-trail', label: '修改记录', element: <EditTrailPage />, hidden: true },
   // Last line on purpose: 设置 stays at the bottom of the menu whatever is added above.
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];

@@ -41,6 +41,7 @@ import { useGroupList } from '../../api/organization';
 import { formatDate } from '../../lib/format';
 import { DATE_INPUT_FORMATS, isoDateItemProps, keepEnterInDateFields, zodRule } from '../../lib/forms';
 import { MeetingDocumentsButton } from './MeetingDocumentsButton';
+import { EditTrailLine } from '../editTrail/EditTrailLine';
 import { AttendancePanel, type AttendanceEntry, type AttendanceMap } from './AttendancePanel';
 import { SpecialFlowCards } from './SpecialFlowCards';
 
@@ -506,6 +507,7 @@ function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry:
         </Space>
       </div>
 
+      {record && <EditTrailLine entityType="meeting" entityId={record.id} />}
       {startNotice && <Alert type="info" showIcon closable style={{ marginBottom: 16 }} title={startNotice} onClose={() => setStartNotice(null)} data-testid="start-notice" />}
       {record && <SavedVerdicts record={record} />}
       <SectionProblems messages={problems.general} />

@@ -14,6 +14,7 @@ import { MemberFormDrawer } from './MemberFormDrawer';
 import { MemberParticipation } from '../participation/MemberParticipation';
 import { MemberHistory } from './MemberHistory';
 import { RegisterEventModal } from './RegisterEventModal';
+import { EditTrailLine } from '../editTrail/EditTrailLine';
 
 /** 党员详情 (#/members/:id): every field, the member's standing today, and the dated history. */
 export function MemberDetailPage() {
@@ -77,6 +78,7 @@ export function MemberDetailPage() {
           </Button>
         </Space>
       </div>
+      <EditTrailLine entityType="member" entityId={data.id} />
       {data.state.status !== 'active' && (
         <Alert
           style={{ marginBottom: 16 }}

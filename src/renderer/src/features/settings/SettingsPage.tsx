@@ -1,6 +1,7 @@
 import { Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { RulePacksSection } from './RulePacksSection';
+import { EditTrailSection } from '../editTrail/EditTrailSection';
 import './settings.css';
 
 /**
@@ -8,6 +9,7 @@ import './settings.css';
  * #/settings#settings-rules); later issues add theirs here (数据安全, issue 8).
  */
 const SECTIONS: { key: string; element: ReactNode }[] = [{ key: 'rules', element: <RulePacksSection /> }];
+SECTIONS.push({ key: 'edit-trail', element: <EditTrailSection /> });
 
 /** 设置 (#/settings): how the app judges and keeps this branch's data. */
 export function SettingsPage() {
