@@ -21,7 +21,9 @@ export interface SecretaryEntry {
 
 /**
  * What a secretary of the demo branch enters for 2025 on 五星三强（参考模板）: the manual indicators
- * answered, the 谈心谈话 proposal raised with a note, an 8月 支委会 note, a few files attached.
+ * answered, the 谈心谈话 proposal raised with a note, an 8月 支委会 note, a few files attached; the
+ * 台账 indicator, which the records put at 49 missing elements (no 会议内容 in the app), answered from
+ * the paper minute book instead, with a note saying so.
  */
 export const DEMO_SECRETARY_ENTRIES: Record<string, SecretaryEntry> = {
   'leadership-election': { answer: { kind: 'yesNo', value: true }, attachments: ['2024年支部换届选举结果的批复.pdf'] },
@@ -35,7 +37,7 @@ export const DEMO_SECRETARY_ENTRIES: Record<string, SecretaryEntry> = {
   'base-venue': { answer: { kind: 'yesNo', value: true }, attachments: ['党员活动室照片（一楼东侧）.jpg'] },
   'base-signs': { answer: { kind: 'grade', label: '齐全' } },
   'base-funds': { answer: { kind: 'yesNo', value: true } },
-  'base-ledger': { answer: { kind: 'occurrences', value: 1 }, note: '2份党小组会记录缺记录人签名，已补签' },
+  'base-ledger': { answer: { kind: 'occurrences', value: 1 }, note: '会议内容记在纸质会议记录本上，未录入系统，记录本另附；纸质记录中1份党小组会记录缺记录人签名，按缺1项计' },
   'role-pioneer': { answer: { kind: 'grade', label: '较明显' } },
   'role-service': { answer: { kind: 'count', value: 5 } },
   'role-followup': { finalScore: 3, note: '议定事项多在会后落实，未在系统中登记，按基本落实计' },

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssessmentExportResult, AssessmentView } from '../../src/shared/contract/assessments';
 import { assessmentBranchInfo, createAssessmentsExportService } from '../../src/main/services/assessmentsExport.service';
 import { ASSESSMENT_HEADERS, ASSESSMENT_SHEET_NAME } from '../../src/main/documents/assessmentSheet';
-import { assessmentViewOf, type ViewOptions } from '../helpers/assessmentView';
+import { assessmentViewOf, DEMO_SECRETARY_ENTRIES, type ViewOptions } from '../helpers/assessmentView';
 import { demoBranch } from '../helpers/demo';
 import { attr, readDocx, runFonts, tables } from '../helpers/docx';
 
@@ -128,6 +128,25 @@ describe('assessments:exportXlsx — 自评打分表', () => {
     const talks = indicatorRows[view.indicators.findIndex((indicator) => indicator.id === 'members-talks')];
     expect([sheet.getCell(talks, 6).value, sheet.getCell(talks, 7).value]).toEqual([0.4, 3]);
     expect(sheet.getCell(talks, 7).font.bold).toBe(true);
+    // 台账: the records find 49 missing elements (none of the 49 has any 会议内容) → 5 − 49, floored at 0;
+    // the secretary answered 1 from the paper minute book: 4, in bold as it differs from the proposal.
+    // The list of 49 records is cut to the first three and the count, the records' dates per type below.
+    const ledger = indicatorRows[view.indicators.findIndex((indicator) => indicator.id === 'base-ledger')];
+    expect([sheet.getCell(ledger, 6).value, sheet.getCell(ledger, 7).value]).toEqual([0, 4]);
+    expect(sheet.getCell(ledger, 7).font.bold).toBe(true);
+    const ledgerLines = cellText(sheet, ledger, 8)!.split('\n');
+    expect(ledgerLines[0]).toBe(
+      '49份会议记录中49份要素不全，共缺49项：2025年1月8日支部委员会会议缺会议内容（主要内容、议题或决议）；2025年1月15日主题党日缺会议内容（主要内容、议题或决议）；2025年1月22日党小组会缺会议内容（主要内容、议题或决议）等49份',
+    );
+    expect(ledgerLines.slice(1).map((text) => text.split(' ')[0])).toEqual(['支部委员会会议', '主题党日', '第一党小组会', '第二党小组会', '党课暨主题党日', '支部党员大会', '支部党员大会暨组织生活会暨民主评议党员']);
+    expect(cellText(sheet, ledger, 9)).toBe(DEMO_SECRETARY_ENTRIES['base-ledger'].note);
+    // 组织生活会 without a 整改清单 is 需手工评分; answered 是 with a note, so the record and the note, not the request.
+    const orgLife = indicatorRows[view.indicators.findIndex((indicator) => indicator.id === 'org-life-meeting')];
+    expect([sheet.getCell(orgLife, 6).value, sheet.getCell(orgLife, 7).value]).toEqual([null, 4]);
+    expect(cellText(sheet, orgLife, 8)).toBe('2025-12-26 支部党员大会暨组织生活会暨民主评议党员 2025年度组织生活会暨民主评…');
+    // 民主评议: the fact, without the request to enter the grades.
+    const review = indicatorRows[view.indicators.findIndex((indicator) => indicator.id === 'members-review')];
+    expect(cellText(sheet, review, 8)).toMatch(/^民主评议党员已于2025年12月26日开展\n2025-12-26 /);
 
     // 小计 per dimension = the engine's dimension points, with 已点亮/未点亮.
     const subtotals = rowsWhere(sheet, 1, (text) => text.endsWith('小计'));
@@ -145,11 +164,16 @@ describe('assessments:exportXlsx — 自评打分表', () => {
     // Subtotal sits right under its dimension's indicators, each of which names the dimension.
     expect(subtotals[0]).toBe(indicatorRows[3] + 1);
     expect(indicatorRows.slice(0, 4).map((row) => cellText(sheet, row, 2))).toEqual(Array(4).fill('班子建设星'));
-    // Where the records propose nothing (every 强 indicator is manual) the proposal subtotal is blank, not 0.
+    // Where the records propose nothing (every 强 indicator is manual) the proposal subtotal is blank, not 0;
+    // where some do, the sum of those: 组织生活星 3 + 2.5 + 2.25 (党课 3 quarters of 4) + 4 + 1, the
+    // 组织生活会 (需手工评分, no 整改清单) adding nothing → 12.75 (assessmentsGolden's DIMENSIONS).
     expect(sheet.getCell(subtotals[5], 6).value).toBeNull();
-    expect(sheet.getCell(subtotals[1], 6).value).toBe(17.5);
+    expect(sheet.getCell(subtotals[1], 6).value).toBe(12.75);
+    // 组织生活星 scored: 3 + 2.5 + 2.25 + 4 + 4 (组织生活会 answered 是) + 1 = 16.75 of 20 (83.75%) → lit.
+    expect(sheet.getCell(subtotals[1], 7).value).toBe(16.75);
 
-    // 合计 and the lines below.
+    // 合计 and the lines below: 19.33 + 16.75 + 19 + 19 + 19 (five stars, each ≥ 80%) + 8 + 7.5 + 9.75
+    // (组织力强 80% of a 90% bar, 发展力强 75%, 服务力强 97.5%) = 118.33.
     const [total] = rowsWhere(sheet, 1, (text) => text === '合计');
     expect(total).toBe(subtotals.at(-1)! + 1);
     expect(sheet.getCell(total, 5).value).toBe(view.result.maxPoints);
@@ -157,7 +181,7 @@ describe('assessments:exportXlsx — 自评打分表', () => {
     expect(view.result.totalPoints).toBe(subtotals.reduce((sum, row) => sum + Number(sheet.getCell(row, 7).value), 0));
     expect(cellText(sheet, total, 8)).toBe('自评等级：五星');
     expect(cellText(sheet, total + 1, 1)).toBe(
-      '自评等级：五星。自评总分 119.08 分（满分 130 分），点亮 5 颗星（班子建设星、组织生活星、党员队伍星、阵地保障星、作用发挥星），达到“服务力强”。',
+      '自评等级：五星。自评总分 118.33 分（满分 130 分），点亮 5 颗星（班子建设星、组织生活星、党员队伍星、阵地保障星、作用发挥星），达到“服务力强”。',
     );
     const below = Array.from({ length: sheet.rowCount - total }, (_, index) => cellText(sheet, total + 1 + index, 1) ?? '');
     expect(below).toContain('一票否决事项：');
@@ -269,7 +293,7 @@ describe('assessments:exportDocx — 自评报告', () => {
     expect(paragraphs).toContain(
       '本自评依据参考模板“五星三强（参考模板）”（第1版）评分。该模板由本软件按公开资料拟定，不是上级党组织下发的官方评分细则，分值和点亮条件仅供参考，正式自评请以上级下发的评分细则为准。',
     );
-    expect(paragraphs).toContain('经自评，自评总分119.08分（满分130分），点亮班子建设星、组织生活星、党员队伍星、阵地保障星、作用发挥星共5颗星，达到“服务力强”，“组织力强”“发展力强”均未达到，自评等级为“五星”。');
+    expect(paragraphs).toContain('经自评，自评总分118.33分（满分130分），点亮班子建设星、组织生活星、党员队伍星、阵地保障星、作用发挥星共5颗星，达到“服务力强”，“组织力强”“发展力强”均未达到，自评等级为“五星”。');
     // 落款 after 四、 and before the appendix: the branch and the date (a draft: today), Arabic numerals.
     const appendix = paragraphs.indexOf('附：佐证材料目录');
     expect(paragraphs.slice(appendix - 2, appendix)).toEqual(['中共浙江金帆智能科技有限公司支部委员会', '2026年11月22日']);
@@ -284,7 +308,7 @@ describe('assessments:exportDocx — 自评报告', () => {
       expect(scoreTable[index + 1]).toEqual([String(index + 1), dimension.name, String(dimension.maxPoints), String(dimension.points), dimension.lit ? '已点亮' : '未点亮']);
     });
     const total = scoreTable[view.result.dimensions.length + 1];
-    expect(total).toEqual(['合计', '130', '119.08', '5颗星']);
+    expect(total).toEqual(['合计', '130', '118.33', '5颗星']);
     expect(Number(total[2])).toBe(view.result.totalPoints);
     expect(Number(total[2])).toBeCloseTo(view.result.dimensions.reduce((sum, dimension) => sum + dimension.points, 0), 6);
     expect(scoreTable.at(-1)).toEqual(['自评等级', '五星']);
@@ -308,13 +332,29 @@ describe('assessments:exportDocx — 自评报告', () => {
     // Many records (出勤): counted, not listed.
     expect(paragraphs.find((text) => text.startsWith('6. 党员参加组织生活的到会率。'))).toMatch(/参加率88\.9%。以上依据全年\d+份会议记录统计。自评1分（满分2分）。$/);
     // An override with its note and the proposal; an ISO date in an engine sentence printed in Chinese.
-    expect(paragraphs.find((text) => text.startsWith('2. 支委与党员谈心谈话全覆盖。'))).toContain('支委与党员谈心谈话多结合走访进行，约三分之二未在系统登记，纸质记录另附。自评3分（满分4分，系统建议0.4分）。');
-    expect(paragraphs.find((text) => text.startsWith('1. 每年开展民主评议党员'))).toContain('民主评议党员已于2025年12月26日开展。');
-    expect(paragraphs.find((text) => text.startsWith('5. 按要求召开组织生活会'))).toContain('组织生活会已于2025年12月26日召开；');
-    // Several records on one day are counted once with their number.
+    const talks = paragraphs.find((text) => text.startsWith('2. 书记与支委、支委之间、支委与党员谈心谈话全覆盖。'))!;
+    expect(talks).toContain('支委与党员谈心谈话多结合走访进行，约三分之二未在系统登记，纸质记录另附。自评3分（满分4分，系统建议0.4分）。');
+    // 党课 counted by quarter: 4 lectures, none in Q2 → 3 of 4 quarters → 3 × 3/4 = 2.25.
+    expect(paragraphs.find((text) => text.startsWith('3. 每季度上1次党课'))).toBe(
+      '3. 每季度上1次党课，书记每年至少讲1次。党课每季度应开4次，已开3次（第2季度未开）；书记讲党课2次（2025年3月14日、2025年7月1日）。党课暨主题党日4次：3月14日、7月1日、9月15日、11月14日。自评2.25分（满分3分）。',
+    );
+    expect(paragraphs).toContain('本项满分20分，自评16.75分，已点亮（得分率83.8%，需达到80%；必达指标全部达标）。');
+    // The fact, not the app's request to enter the grades.
+    expect(paragraphs.find((text) => text.startsWith('1. 每年开展民主评议党员'))).toContain('民主评议党员已于2025年12月26日开展。支部党员大会暨组织生活会暨民主评议党员1次：12月26日。');
+    // 组织生活会 without a 整改清单 is 需手工评分: answered 是, the record and the secretary's note, no 需手工评分.
+    expect(paragraphs.find((text) => text.startsWith('5. 按要求召开组织生活会'))).toBe(
+      '5. 按要求召开组织生活会，查摆问题并完成整改。支部党员大会暨组织生活会暨民主评议党员1次：12月26日。12月26日召开组织生活会，整改清单6项已全部完成，纸质清单另附。自评4分（满分4分）。',
+    );
+    // 台账: the 49 records' list cut to three and the count; the secretary's own answer against the proposal.
+    expect(paragraphs.find((text) => text.startsWith('4. 三会一课等台账资料完整规范。'))).toBe(
+      `4. 三会一课等台账资料完整规范。49份会议记录中49份要素不全，共缺49项：2025年1月8日支部委员会会议缺会议内容（主要内容、议题或决议）；2025年1月15日主题党日缺会议内容（主要内容、议题或决议）；2025年1月22日党小组会缺会议内容（主要内容、议题或决议）等49份。以上依据全年49份会议记录统计。${DEMO_SECRETARY_ENTRIES['base-ledger'].note}。自评4分（满分5分，系统建议0分）。`,
+    );
+    expect(paragraphs.join('\n')).not.toMatch(/需手工评分|请在|请录入/);
+    // Several records on one day are counted once with their number (only talks covering a counted pair are listed).
     const talkDays = indicatorOf(view, 'members-talks').proposal.records.map((record) => record.date);
+    expect(talkDays).toHaveLength(11);
     const repeated = talkDays.find((day, index) => talkDays.indexOf(day) !== index)!;
-    expect(paragraphs.find((text) => text.startsWith('2. 支委与党员谈心谈话全覆盖。'))).toContain(`${md(repeated)}（${talkDays.filter((day) => day === repeated).length}次）`);
+    expect(talks).toContain(`${md(repeated)}（${talkDays.filter((day) => day === repeated).length}次）`);
     // Manual indicators: the answer given, a file, a bonus.
     expect(paragraphs).toContain('2. 党组织标识、制度上墙，党建宣传阵地规范。评定为“齐全”档。自评4分（满分4分）。');
     expect(paragraphs).toContain('1. 支部委员会（书记）按期换届，届中增补程序规范。佐证材料：2024年支部换届选举结果的批复.pdf。自评5分（满分5分）。');
@@ -332,6 +372,7 @@ describe('assessments:exportDocx — 自评报告', () => {
       'leadership-committee-meeting',
       'org-life-assembly',
       'org-life-group',
+      'org-life-lecture',
       'org-life-attendance',
       'members-talks',
       'base-ledger',
@@ -345,10 +386,13 @@ describe('assessments:exportDocx — 自评报告', () => {
     expect(section.slice(1, 1 + unmet.length).map((text) => text.replace(/^\d+\. /, '').split('：')[0])).toEqual(unmet.map((indicator) => indicator.text.replace(/ (?=\d)|(?<=\d) /g, '')));
     expect(section).toContain('1. 支委会每月召开1次，研究支部重要事项：8月因生产旺季，支委会议题并入9月3日支委会研究（自评7.33分，满分8分）。');
     expect(section).toContain('2. 支部党员大会每季度召开1次：支部党员大会应开4次，已开3次（第3季度未开）（自评3分，满分4分）。');
+    // 党课 below its target now that it counts quarters: what the records show.
+    expect(section).toContain('4. 每季度上1次党课，书记每年至少讲1次：党课每季度应开4次，已开3次（第2季度未开）；书记讲党课2次（2025年3月14日、2025年7月1日）（自评2.25分，满分3分）。');
     // A manual indicator without a note: the answer given.
-    expect(section).toContain('7. 设立党员先锋岗、责任区，党员作用发挥明显：评定为“较明显”档（自评4分，满分6分）。');
+    expect(section).toContain('8. 设立党员先锋岗、责任区，党员作用发挥明显：评定为“较明显”档（自评4分，满分6分）。');
     expect(section[1 + unmet.length]).toBe('（二）下一步打算');
-    expect(section).toContain('2. 围绕“组织生活星”巩固提升，重点抓好“支部党员大会每季度召开1次”“党小组会每月召开1次”“党员参加组织生活的到会率”工作。');
+    // Four 组织生活星 indicators short: three named, then 等.
+    expect(section).toContain('2. 围绕“组织生活星”巩固提升，重点抓好“支部党员大会每季度召开1次”“党小组会每月召开1次”“每季度上1次党课，书记每年至少讲1次”等工作。');
     expect(section).toContain('1. 围绕“班子建设星”巩固提升，重点抓好“支委会每月召开1次，研究支部重要事项”工作。');
     expect(section).toContain('6. 围绕“组织力强”补齐短板，重点抓好“党组织参与单位重大事项决策，出资人（负责人）支持党建”工作，力争下一年度点亮。');
     expect(section.at(-1)).toMatch(/^\d+\. 坚持组织生活随开随记、佐证材料随时归档/);
@@ -438,9 +482,15 @@ describe('another template, straight from the proposal (no entries yet)', () => 
     const subtotal = rowsWhere(sheet, 1, (text) => text.endsWith('小计'))[0];
     expect(cellText(sheet, subtotal, 8)).toMatch(/^得分[\d.]+\/20$/);
     const unscoredRow = rowsWhere(sheet, 3, (text) => text.startsWith(manual.text))[0];
-    // Unscored with a rule that cannot score: the reason stays in view.
-    const ledger = rowsWhere(sheet, 3, (text) => text.startsWith(view.indicators.find((indicator) => indicator.id === 'rec-ledger')!.text))[0];
-    expect(cellText(sheet, ledger, 8)).toMatch(/^需手工评分：/);
+    const rowOf = (id: string) => rowsWhere(sheet, 3, (text) => text.startsWith(indicatorOf(view, id).text))[0];
+    // Unscored with a rule that cannot score: the reason stays in view (the demo has no 议定事项), and so does
+    // what to enter while a 组织生活会 has no 整改清单.
+    expect(cellText(sheet, rowOf('role-followup'), 8)).toBe('需手工评分：2025年的会议没有登记议定事项\n应备材料：议定事项落实情况');
+    expect(cellText(sheet, rowOf('life-meeting'), 8)).toMatch(/^需手工评分：组织生活会已于2025年12月26日召开，但没有录入整改清单，无法判断整改是否完成。请在该记录的组织生活会材料中录入整改清单，或对照材料评分\n/);
+    // 台账 computed from the records (49 missing elements × 2 → floored at 0): the list cut short.
+    const ledger = rowOf('rec-ledger');
+    expect(sheet.getCell(ledger, 6).value).toBe(0);
+    expect(cellText(sheet, ledger, 8)).toMatch(/^49份会议记录中49份要素不全，共缺49项：(2025年[^；]+；){2}2025年1月22日党小组会缺会议内容（主要内容、议题或决议）等49份\n/);
     expect(sheet.getCell(unscoredRow, 7).value).toBeNull();
     expect(cellText(sheet, unscoredRow, 9)).toBe('尚未评分');
   });

@@ -1,6 +1,8 @@
 import type { AssessmentIndicatorView, AssessmentView, EvidenceRecord } from '../../shared/contract/assessments';
 import { formatChineseDate } from '../../shared/domain/dates';
 import {
+  abridged,
+  differsFromProposal,
   isDraft,
   litText,
   monthDay,
@@ -12,6 +14,7 @@ import {
   sentence,
   templateNotice,
   unscored,
+  withoutRequests,
   type AssessmentBranchInfo,
 } from './assessmentText';
 import { chineseOrdinal, tightenSpaces, type DocBlock, type DocSection, type DocumentModel } from './documentModel';
@@ -63,7 +66,7 @@ function scoreSentence(indicator: AssessmentIndicatorView): string {
   if (unscored(indicator)) return '尚未评分';
   if (indicator.scoringType === 'bonus') return `加${pointsText(indicator.points)}分（最多加${pointsText(indicator.maxPoints)}分）`;
   const proposed = indicator.proposal.points;
-  const adjusted = indicator.overridden && proposed !== null ? `，系统建议${pointsText(proposed)}分` : '';
+  const adjusted = differsFromProposal(indicator) && proposed !== null ? `，系统建议${pointsText(proposed)}分` : '';
   return `自评${pointsText(indicator.points)}分（满分${pointsText(indicator.maxPoints)}分${adjusted}）`;
 }
 
@@ -87,10 +90,17 @@ function answerText(indicator: AssessmentIndicatorView): string | null {
   }
 }
 
+/** What the records show, as a report states it: a long list cut short, no requests to enter data; null for a manual indicator. */
+function factsOf(indicator: AssessmentIndicatorView): string | null {
+  if (indicator.proposal.manual || !indicator.proposal.text) return null;
+  return printable(withoutRequests(abridged(indicator.proposal.text, indicator.rule))) || null;
+}
+
 /** What the records show for one indicator, its score and the secretary's note, as one paragraph. */
 export function indicatorNarrative(indicator: AssessmentIndicatorView, year: number): string {
   const parts: string[] = [];
-  if (!indicator.proposal.manual && indicator.proposal.text) parts.push(sentence(printable(indicator.proposal.text)));
+  const facts = factsOf(indicator);
+  if (facts) parts.push(sentence(facts));
   else if (indicator.answer) {
     const answered = answerText(indicator);
     if (answered) parts.push(sentence(answered));
@@ -184,7 +194,8 @@ function workSection(view: AssessmentView): DocSection {
 function shortfall(indicator: AssessmentIndicatorView): string {
   if (indicator.note?.trim()) return indicator.note.trim().replace(/[。；]$/, '');
   if (unscored(indicator)) return '尚未评分';
-  if (!indicator.proposal.manual && indicator.proposal.text) return printable(indicator.proposal.text);
+  const facts = factsOf(indicator);
+  if (facts) return facts;
   return answerText(indicator) ?? '未达到评分标准';
 }
 

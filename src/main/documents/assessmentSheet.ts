@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { AssessmentIndicatorView, AssessmentView } from '../../shared/contract/assessments';
 import { formatChineseDate } from '../../shared/domain/dates';
 import { round2 } from '../../shared/domain/rubricScoring';
-import { criteriaText, isDraft, litText, percentReason, pointsText, printable, recordsByLabel, schemeName, statusText, templateNotice, unscored } from './assessmentText';
+import { abridged, criteriaText, differsFromProposal, isDraft, litText, percentReason, pointsText, printable, recordsByLabel, schemeName, statusText, templateNotice, unscored, withoutRequests } from './assessmentText';
 import { addLedgerSheet, BORDER, estimateLines, newWorkbook, rowHeightFor, SHEET_FONT, sheetFont, workbookBytes, writeHeader, writeTitle } from './xlsxSheet';
 
 // 自评打分表 (issue 6 item 5; DOMAIN §8 台账 layout): one row per indicator with its 分值, the
@@ -45,8 +45,13 @@ function shortTopic(topic: string): string {
 export function evidenceText(indicator: AssessmentIndicatorView): string {
   const lines: string[] = [];
   const { proposal, attachments } = indicator;
-  // What the records show; a 需手工评分 sentence only while the secretary has not scored it.
-  if (indicator.rule !== null && proposal.text && (!proposal.manual || unscored(indicator))) lines.push(printable(proposal.text));
+  // What the records show, a long list cut short (the records are listed below); a 需手工评分
+  // sentence, with what to enter, only while the secretary has not scored it.
+  if (indicator.rule !== null && proposal.text && (!proposal.manual || unscored(indicator))) {
+    const text = abridged(proposal.text, indicator.rule);
+    const shown = unscored(indicator) ? text : withoutRequests(text);
+    if (shown) lines.push(printable(shown));
+  }
   if (proposal.records.length <= LISTED_RECORDS) {
     for (const group of recordsByLabel(proposal.records)) for (const record of group.records) lines.push(`${record.date} ${record.typeLabel} ${shortTopic(record.topic)}`);
   } else {
@@ -139,7 +144,7 @@ export async function buildAssessmentXlsx(input: AssessmentSheetInput): Promise<
       put(row.getCell(COL.criteria), criteria, 'left');
       put(row.getCell(COL.max), indicator.maxPoints, 'center');
       put(row.getCell(COL.proposed), indicator.proposal.points, 'center');
-      put(row.getCell(COL.final), unscored(indicator) ? null : indicator.points, 'center', indicator.overridden ? { bold: true } : {});
+      put(row.getCell(COL.final), unscored(indicator) ? null : indicator.points, 'center', differsFromProposal(indicator) ? { bold: true } : {});
       put(row.getCell(COL.evidence), evidence, 'left');
       put(row.getCell(COL.note), note, 'left');
       row.height = rowHeightFor(Math.max(lines(text, COL.text), lines(criteria, COL.criteria), lines(evidence, COL.evidence), lines(note, COL.note)));

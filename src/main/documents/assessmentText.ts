@@ -100,6 +100,51 @@ export function criteriaText(indicator: Pick<AssessmentIndicatorView, 'criteria'
   return indicator.criteria ? printable(indicator.criteria) : CRITERIA_BY_TYPE[indicator.scoringType](indicator.maxPoints);
 }
 
+/**
+ * Lists at the end of a rule's sentence (“…共缺 49 项：2025-01-08 支部委员会会议缺…；…”), by rule: what
+ * separates the items and what they are counted in. The app shows them in full; a document cell or
+ * paragraph shows the first few and the count, the records themselves being listed elsewhere.
+ */
+const RULE_LISTS: Readonly<Record<string, { separator: string; unit: string }>> = {
+  recordsComplete: { separator: '；', unit: '份' },
+  followUpsClosed: { separator: '；', unit: '项' },
+  orgLifeMeetingRectified: { separator: '；', unit: '项' },
+  memberGaps: { separator: '、', unit: '人' },
+};
+/** Items of such a list kept before “等 N 份”. */
+export const LISTED_ITEMS = 3;
+
+/** A rule's sentence with its trailing list cut to the first `keep` items and “等N份” (N: all items). */
+export function abridged(text: string, rule: string | null, keep = LISTED_ITEMS): string {
+  const list = rule !== null && Object.hasOwn(RULE_LISTS, rule) ? RULE_LISTS[rule] : undefined;
+  if (!list) return text;
+  const prefix = text.startsWith('需手工评分：') ? '需手工评分：'.length : 0;
+  const colon = text.indexOf('：', prefix);
+  if (colon < 0) return text;
+  const items = text.slice(colon + 1).split(list.separator);
+  // One more item than kept is shorter in full than with “等N份”.
+  if (items.length <= keep + 1) return text;
+  return `${text.slice(0, colon + 1)}${items.slice(0, keep).join(list.separator)}等${items.length}${list.unit}`;
+}
+
+/**
+ * A rule's sentence without the requests addressed to the app's user (“评定等次尚未录入，请在该记录中
+ * 补录”): a report states facts; the clauses asking the secretary to enter something stay in the app.
+ */
+export function withoutRequests(text: string): string {
+  return text
+    .split(/(?<=[；。])/)
+    .filter((clause) => !/(^|，)请(?!假)/.test(clause))
+    .join('')
+    .replace(/[；。，]+$/, '');
+}
+
+/** Whether the score printed differs from the system's proposal (an override, or an answer of the secretary's own). */
+export function differsFromProposal(indicator: AssessmentIndicatorView): boolean {
+  if (indicator.overridden) return true;
+  return indicator.proposal.points !== null && !unscored(indicator) && indicator.points !== indicator.proposal.points;
+}
+
 /** Whether the indicator has no score at all yet (no answer, no proposal, no final score). */
 export function unscored(indicator: AssessmentIndicatorView): boolean {
   return indicator.answer === null && indicator.finalScore === null && indicator.proposal.points === null && indicator.scoringType !== 'bonus';
