@@ -1,5 +1,6 @@
 import type { Method, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { Services } from '../services';
+import { dataSafetyHandlers } from './dataSafety.handlers';
 
 export type Handler<M extends Method> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 export type HandlerMap = { [M in Method]: Handler<M> };
@@ -83,5 +84,6 @@ export function createHandlers(services: Services) {
     'plans:draft': (input) => services.plans.draft(input),
     'plans:save': (input) => services.plans.save(input),
     'plans:export': (input) => services.plans.exportDocx(input),
+    ...dataSafetyHandlers(services.dataSafety),
   } satisfies HandlerMap;
 }

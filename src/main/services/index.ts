@@ -23,6 +23,7 @@ import { createPlansService } from './plans.service';
 import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
 import { createAssessmentsService } from './assessments.service';
+import { unavailableDataSafety } from './dataSafety.unavailable';
 
 export type { ServiceContext } from './context';
 
@@ -61,6 +62,7 @@ export function createServices(context: ServiceContext) {
     talks,
     participation,
     assessments: createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings }),
+    dataSafety: context.dataSafety ?? unavailableDataSafety(),
   };
 }
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { openDatabase, type OpenOptions } from './connection';
 import { schemaVersion } from './migrate';
+import { snapshotSource } from './snapshot';
 import { createAttachmentsRepo } from './repos/attachments.repo';
 import { createBranchRepo } from './repos/branch.repo';
 import { createCommitteeRepo } from './repos/committee.repo';
@@ -21,6 +22,7 @@ import { createTalksRepo } from './repos/talks.repo';
 
 export { LATEST_SCHEMA_VERSION } from './migrate';
 export { translateStoreError } from './sqliteErrors';
+export { describeDatabase, hasSqliteHeader, markRollbackJournal, type DatabaseDescription, type SnapshotSource } from './snapshot';
 
 /** The only door to the database: repositories (all SQL lives in them) and transactions. */
 export function openStore(filePath: string, options: OpenOptions = {}) {
@@ -49,6 +51,8 @@ export function storeOver(db: Database.Database, filePath: string) {
     rulePacks: createRulePacksRepo(db),
     plans: createPlansRepo(db),
     schemaVersion: () => schemaVersion(db),
+    /** Consistent copies and descriptions for backups (data safety). */
+    snapshot: snapshotSource(db),
     /** Runs `work` atomically: every row it writes lands, or none does. */
     transaction<T>(work: () => T): T {
       return db.transaction(work)();

@@ -21,6 +21,7 @@ import { memberEventsContract } from './memberEvents';
 import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
 import { systemContract } from './system';
+import { dataSafetyContract } from './dataSafety';
 
 /** Every method the renderer may call: 'feature:verb' -> input schema + output type. */
 export const contract = {
@@ -46,6 +47,7 @@ export const contract = {
   ...participationContract,
   ...rulePacksContract,
   ...plansContract,
+  ...dataSafetyContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { RULE_PACKS_FIELD_LABELS } from './rulePacks';
 import { PLANS_FIELD_LABELS } from './plans';
 import { TALKS_FIELD_LABELS } from './talks';
 import { ASSESSMENTS_FIELD_LABELS } from './assessments';
+import { DATA_SAFETY_FIELD_LABELS } from './dataSafety';
 
 // Chinese names of input fields, so validation messages can say which field to fix.
 export const FIELD_LABELS: Record<string, string> = {
@@ -123,6 +124,7 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   participation: { ...FIELD_LABELS, year: '年度' },
   rulePacks: RULE_PACKS_FIELD_LABELS,
   plans: PLANS_FIELD_LABELS,
+  dataSafety: { ...FIELD_LABELS, ...DATA_SAFETY_FIELD_LABELS },
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {
