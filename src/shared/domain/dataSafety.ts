@@ -27,13 +27,13 @@ export const PASSWORD_STRENGTH_LABELS: Record<PasswordStrength, string> = {
 };
 
 /**
- * A rough strength hint (length and kinds of characters; repeated or sequential characters count
+ * A rough strength hint (length and kinds of characters: lower, upper, digits, 汉字, symbols; repeated or sequential characters count
  * less). Only the minimum length is enforced; the hint helps the secretary choose.
  */
 export function passwordStrength(password: string): PasswordStrength {
   const chars = [...password];
   if (chars.length < HANDOVER_PASSWORD_MIN) return 'tooShort';
-  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(password)).length;
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[\u3400-\u9fff]/, /[^A-Za-z0-9\u3400-\u9fff]/].filter((pattern) => pattern.test(password)).length;
   const distinct = new Set(chars).size;
   let steps = 0;
   for (let i = 1; i < chars.length; i += 1) {
@@ -43,7 +43,7 @@ export function passwordStrength(password: string): PasswordStrength {
   // Mostly one repeated or counted-up run (11111111, 12345678, abcdefgh): weak whatever its length.
   if (distinct <= 3 || steps >= chars.length - 2) return 'weak';
   const score = chars.length + kinds * 3 + (distinct >= 8 ? 2 : 0);
-  if (score >= 22 && kinds >= 3) return 'strong';
+  if (score >= 21 && kinds >= 3) return 'strong';
   if (score >= 16 && kinds >= 2) return 'fair';
   return 'weak';
 }
