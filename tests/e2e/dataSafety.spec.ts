@@ -11,7 +11,7 @@ test.use({ seed: 'demo' });
 async function openDataSafety(page: import('@playwright/test').Page) {
   await page.getByRole('menuitem', { name: '设置' }).click();
   const card = page.locator('#settings-data-safety');
-  await expect(card.getByText('备份位置')).toBeVisible();
+  await expect(card.getByTestId('backup-folder')).toBeVisible();
   await card.scrollIntoViewIfNeeded();
   return card;
 }
@@ -48,7 +48,7 @@ test('数据安全：立即备份，改一个党员的名字，从备份恢复�
   await expect(dialog).toContainText('恢复前会自动备份当前数据');
   await shoot(page, '81-restore-confirm', false);
   await dialog.getByRole('button', { name: '确认恢复' }).click();
-  await expect(page.getByText('数据已恢复')).toBeVisible();
+  await expect(page.getByRole('dialog', { name: '数据已恢复' })).toBeVisible();
   await expect(page.getByText(/恢复前的数据已自动备份/)).toBeVisible();
 
   // The page reopens on the restored data.
@@ -109,9 +109,9 @@ test('数据文件损坏：软件不报错退出，而是提供从最新的完�
     writeFileSync(file, bytes);
 
     const url = await server.start();
-    expect(server.log.join('')).toContain('恢复模式');
     await page.goto(url);
     await expect(page.getByText('数据文件损坏', { exact: true })).toBeVisible();
+    expect(server.log.join('')).toContain('恢复模式');
     await shoot(page, '85-damaged-start');
     await page.getByRole('button', { name: /从最新的完好备份恢复/ }).click();
     const dialog = page.getByRole('dialog', { name: '从备份恢复' });

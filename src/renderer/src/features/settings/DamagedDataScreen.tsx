@@ -74,7 +74,7 @@ export function DamagedDataScreen() {
         />
       </Card>
       <Card title="其他恢复方式" size="small" style={{ marginTop: 16 }}>
-        <Form form={form} layout="inline" onFinish={({ path }) => setRestoring({ kind: 'path', path })} style={{ marginBottom: 12 }}>
+        <Form form={form} layout="inline" requiredMark={false} onFinish={({ path }) => setRestoring({ kind: 'path', path })} style={{ marginBottom: 12 }}>
           <Form.Item name="path" label="备份文件夹或数据文件的位置" rules={[{ required: true, message: '请填写位置' }]} style={{ flex: 1 }}>
             <Input placeholder="如 E:\支部台账备份\2026-11-22_100000_daily" />
           </Form.Item>
