@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { BackupCounts, BackupItem } from '../../shared/contract/dataSafety';
 import { AppError } from '../../shared/contract/errors';
 import { rotateBackups, type RotationPolicy } from '../../shared/domain/backupRotation';
@@ -179,6 +179,36 @@ function uniqueId(targetDir: string, takenAt: string, reason: BackupReason): str
   return id;
 }
 
+/** The newest backup in a folder whose manifest says it was verified (to share unchanged attachment files with). */
+function newestVerified(backupDir: string): { folder: string; sizes: Map<string, number> } | null {
+  const newest = listBackups(backupDir).find((item) => item.status === 'verified');
+  const manifest = newest ? readManifest(newest.location) : null;
+  return newest && manifest ? { folder: newest.location, sizes: new Map(manifest.attachments.map((item) => [item.sha256, item.size])) } : null;
+}
+
+/**
+ * Attachment files never change (they are named by their content), so a backup shares the files
+ * the previous backup in the same folder already holds: a hard link costs no space and no copying,
+ * and the file is hashed before it is shared. Where links are not possible (FAT/exFAT USB drives)
+ * the file is copied. Returns the size, or null when it must be copied.
+ */
+function linkFromPrevious(previous: { folder: string; sizes: Map<string, number> }, temp: string, sha256: string): number | null {
+  const size = previous.sizes.get(sha256);
+  if (size === undefined) return null;
+  try {
+    const target = attachmentPath(temp, sha256);
+    mkdirSync(dirname(target), { recursive: true });
+    linkSync(attachmentPath(previous.folder, sha256), target);
+    // A shared file that rotted in the earlier backup must not spoil this one: copy afresh instead.
+    const bytes = readFileSync(target);
+    if (bytes.length === size && sha256Bytes(bytes) === sha256) return size;
+    rmSync(target, { force: true });
+    return null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Writes one verified backup and returns its manifest and folder. Everything is synchronous: the
  * database copy, the attachments it names (copied from the data folder and hashed on the way, so a
@@ -198,7 +228,13 @@ export function writeBackup(options: WriteBackupOptions): { manifest: BackupMani
     const described = source.describe();
     const attachments: { sha256: string; size: number }[] = [];
     const missingAttachments: string[] = [];
+    const previous = newestVerified(targetDir);
     for (const sha256 of described.attachmentHashes) {
+      const linked = previous ? linkFromPrevious(previous, temp, sha256) : null;
+      if (linked !== null) {
+        attachments.push({ sha256, size: linked });
+        continue;
+      }
       let bytes: Buffer;
       try {
         bytes = readFileSync(attachmentPath(dataDir, sha256));
