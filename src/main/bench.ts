@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { addYears, formatIsoDate, todayIso } from '../shared/domain/dates';
 import { idNumberCheckChar } from '../shared/domain/idNumber';
 import type { Gender, MemberCategory } from '../shared/domain/member';
+import { BACKUP_BENCH_CASES } from './bench.backup';
 import { MEETING_BENCH_CASES } from './bench.meetings';
 import { openCore, type Core } from './core';
 import { buildRosterXlsx, type RosterRow } from './documents/roster.xlsx';
@@ -349,7 +350,8 @@ export async function runBench(args: string[], log: (line: string) => void = con
   try {
     // Then organisational life on a second data folder: ten years of records (bench.meetings.ts);
     // --meetings runs only those.
-    const cases = args.includes('--meetings') ? MEETING_BENCH_CASES : [...BENCH_CASES, ...MEETING_BENCH_CASES];
+    // --backup: backup, restore and the handover package on that branch with 1,000 attachments (bench.backup.ts).
+    const cases = args.includes('--backup') ? BACKUP_BENCH_CASES : args.includes('--meetings') ? MEETING_BENCH_CASES : [...BENCH_CASES, ...MEETING_BENCH_CASES];
     for (const bench of cases) {
       const runs = bench.runs ?? 1;
       const times: number[] = [];

@@ -49,6 +49,7 @@ function main(): void {
     const url = `http://127.0.0.1:${address.port}/`;
     console.log(`支部台账（浏览器模式）已启动：${url}`);
     console.log(`数据文件夹：${dataDir}`);
+    if (core.damaged) console.log(`注意：数据文件损坏，软件以“恢复模式”启动，请在页面中从备份恢复。（${core.damaged}）`);
     console.log('按 Ctrl+C 退出。');
     if (process.argv.includes('--open')) openInBrowser(url);
   });

@@ -1,5 +1,6 @@
 import type { Method, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { Services } from '../services';
+import { dataSafetyHandlers } from './dataSafety.handlers';
 
 export type Handler<M extends Method> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 export type HandlerMap = { [M in Method]: Handler<M> };
@@ -104,5 +105,6 @@ export function createHandlers(services: Services) {
     'plans:export': (input) => services.plans.exportDocx(input),
     'editTrail:list': (input) => services.editTrail.list(input),
     'editTrail:forEntity': (input) => services.editTrail.forEntity(input),
+    ...dataSafetyHandlers(services.dataSafety),
   } satisfies HandlerMap;
 }

@@ -26,6 +26,7 @@ import { createTalksService } from './talks.service';
 import { createAssessmentsService } from './assessments.service';
 import { startRubricTemplatesService } from './rubricTemplates.service';
 import { assessmentBranchInfo, createAssessmentsExportService } from './assessmentsExport.service';
+import { unavailableDataSafety } from './dataSafety.unavailable';
 
 export type { ServiceContext } from './context';
 
@@ -70,6 +71,7 @@ export function createServices(context: ServiceContext) {
     assessments,
     rubricTemplates,
     assessmentsExport: createAssessmentsExportService(context, { getView: (id) => assessments.get({ id }), branchInfo: assessmentBranchInfo(context, members) }),
+    dataSafety: context.dataSafety ?? unavailableDataSafety(),
   };
 }
 

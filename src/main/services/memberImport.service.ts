@@ -48,7 +48,7 @@ function toMemberInput(values: MemberImportValues): MemberInput {
  * 党员花名册 import: read the file, preview every row with its problems (writing nothing), write
  * the rows the user kept in one transaction as one batch, and undo a batch as a whole.
  */
-export function createMemberImportService({ store, clock }: ServiceContext) {
+export function createMemberImportService({ store, clock, backups }: ServiceContext) {
   const trail = createEditTrail({ store, clock });
   /** What the roster holds now, as the pure checker wants it. */
   function existingMembers(): ExistingMembers {
@@ -162,6 +162,7 @@ export function createMemberImportService({ store, clock }: ServiceContext) {
 
     /** Writes the kept rows as one batch, all or nothing; any row still in error refuses the whole import. */
     import(input: ImportInput): MemberImportResult {
+      backups?.takeBefore('beforeImport');
       const now = clock().toISOString();
       const today = todayIso(clock());
       return store.transaction(() => {
@@ -204,6 +205,7 @@ export function createMemberImportService({ store, clock }: ServiceContext) {
      * membership go with them), unless records made since then name them; marks the batch undone.
      */
     undoBatch({ id }: { id: number }): { id: number; removed: number } {
+      backups?.takeBefore('beforeUndoImport');
       return store.transaction(() => {
         const batch = store.importBatches.get(id);
         if (!batch) throw new AppError('NOT_FOUND', '该导入记录不存在，可能已被删除。请刷新后重试。');

@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from '
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrate';
+import { snapshotSource, type SnapshotSource } from './snapshot';
 import { translateStoreError } from './sqliteErrors';
 
 export interface OpenOptions {
@@ -10,6 +11,11 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Path to a better-sqlite3 binary built for another runtime (the Electron ABI). */
   nativeBinding?: string;
+  /**
+   * Called once before pending migrations change an existing database (version `from` > 0), with a
+   * way to copy it as it is: the data-safety backup of the old schema. Errors are the hook's own.
+   */
+  beforeMigrate?: (source: SnapshotSource, from: number, to: number) => void;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -77,6 +83,9 @@ export function openDatabase(filePath: string, options: OpenOptions = {}): Datab
     }
     if (!readonly) {
       db.pragma('journal_mode = WAL');
+      if (options.beforeMigrate && version > 0 && version < LATEST_SCHEMA_VERSION) {
+        options.beforeMigrate(snapshotSource(db), version, LATEST_SCHEMA_VERSION);
+      }
       migrate(db);
     }
     return db;

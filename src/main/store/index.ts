@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { openDatabase, type OpenOptions } from './connection';
 import { schemaVersion } from './migrate';
 import { createAssessmentsRepo } from './repos/assessments.repo';
+import { snapshotSource } from './snapshot';
 import { createAttachmentsRepo } from './repos/attachments.repo';
 import { createBranchRepo } from './repos/branch.repo';
 import { createCommitteeRepo } from './repos/committee.repo';
@@ -24,6 +25,7 @@ import { createTalksRepo } from './repos/talks.repo';
 
 export { LATEST_SCHEMA_VERSION } from './migrate';
 export { translateStoreError } from './sqliteErrors';
+export { describeDatabase, hasSqliteHeader, markRollbackJournal, type DatabaseDescription, type SnapshotSource } from './snapshot';
 
 /** The only door to the database: repositories (all SQL lives in them) and transactions. */
 export function openStore(filePath: string, options: OpenOptions = {}) {
@@ -55,6 +57,8 @@ export function storeOver(db: Database.Database, filePath: string) {
     assessments: createAssessmentsRepo(db),
     editTrail: createEditTrailRepo(db),
     schemaVersion: () => schemaVersion(db),
+    /** Consistent copies and descriptions for backups (data safety). */
+    snapshot: snapshotSource(db),
     /** Runs `work` atomically: every row it writes lands, or none does. */
     transaction<T>(work: () => T): T {
       return db.transaction(work)();

@@ -24,6 +24,7 @@ import { memberEventsContract } from './memberEvents';
 import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
 import { systemContract } from './system';
+import { dataSafetyContract } from './dataSafety';
 
 /** Every method the renderer may call: 'feature:verb' -> input schema + output type. */
 export const contract = {
@@ -52,6 +53,7 @@ export const contract = {
   ...rulePacksContract,
   ...plansContract,
   ...editTrailContract,
+  ...dataSafetyContract,
 } as const;
 
 export type Contract = typeof contract;

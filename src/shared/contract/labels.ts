@@ -6,6 +6,7 @@ import { TALKS_FIELD_LABELS } from './talks';
 import { ASSESSMENTS_FIELD_LABELS } from './assessments';
 import { RUBRIC_TEMPLATES_FIELD_LABELS } from './rubricTemplates';
 import { EDIT_TRAIL_FIELD_LABELS } from './editTrail';
+import { DATA_SAFETY_FIELD_LABELS } from './dataSafety';
 
 // Chinese names of input fields, so validation messages can say which field to fix.
 export const FIELD_LABELS: Record<string, string> = {
@@ -127,6 +128,7 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   plans: PLANS_FIELD_LABELS,
   rubricTemplates: RUBRIC_TEMPLATES_FIELD_LABELS,
   editTrail: EDIT_TRAIL_FIELD_LABELS,
+  dataSafety: { ...FIELD_LABELS, ...DATA_SAFETY_FIELD_LABELS },
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {

@@ -1,5 +1,6 @@
 import { Result, Spin } from 'antd';
 import { useBranch } from '../api/branch';
+import { DamagedDataScreen } from '../features/settings/DamagedDataScreen';
 import { SetupWizard } from '../features/setup/SetupWizard';
 import { Shell } from './Shell';
 
@@ -15,6 +16,8 @@ export function Root() {
       </div>
     );
   }
+  // The database failed its check at start: offer a restore instead of failing (设置 ▸ 数据安全).
+  if (branch.isError && branch.error.code === 'STORE_CORRUPT') return <DamagedDataScreen />;
   if (branch.isError) {
     return (
       <div className="center-screen">
