@@ -191,13 +191,16 @@ export function shaped(schema: JsonSchema, depth = 0): fc.Arbitrary<unknown> {
   }
 }
 
-/** Every place in a value where a mutation can go: [path, container kind]. */
+/** Every place in a value where a mutation can go (the root is the empty path). */
 function pathsOf(value: unknown): (string | number)[][] {
   const paths: (string | number)[][] = [[]];
   const walk = (node: unknown, path: (string | number)[]) => {
     if (path.length > 8 || node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) node.forEach((child, index) => (paths.push([...path, index]), walk(child, [...path, index])));
-    else for (const key of Object.keys(node)) paths.push([...path, key]), walk((node as Record<string, unknown>)[key], [...path, key]);
+    const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((child, index) => [index, child]) : Object.entries(node);
+    for (const [key, child] of entries) {
+      paths.push([...path, key]);
+      walk(child, [...path, key]);
+    }
   };
   walk(value, []);
   return paths;
