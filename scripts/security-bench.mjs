@@ -25,7 +25,9 @@ for (const [label, file, env] of [
     env: { ...process.env, ...env, FORCE_COLOR: '0' },
     maxBuffer: 64 * 1024 * 1024,
   });
-  const summary = child.stdout.split('\n').filter((line) => /^(crash safety|IPC fuzz):|Tests\s+\d/.test(line.trim()));
+  // eslint-disable-next-line no-control-regex
+  const plain = child.stdout.replace(/\x1b\[[0-9;]*m/g, '');
+  const summary = plain.split('\n').filter((line) => /(crash safety|IPC fuzz): \d|Tests\s+\d/.test(line));
   console.log(`${label}: ${child.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const line of summary) console.log(`  ${line.trim()}`);
   if (child.status !== 0) {
