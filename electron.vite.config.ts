@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { META_CONTENT_SECURITY_POLICY } from './src/shared/security/csp';
 
 // The page's Content-Security-Policy goes into the built index.html only: the dev server needs
 // an inline script for fast refresh, and the real policy also arrives as an HTTP header.
@@ -10,9 +11,7 @@ function cspMeta(): Plugin {
     name: 'branch-ledger-csp-meta',
     apply: 'build',
     transformIndexHtml(html) {
-      const policy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
-      return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+      return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { APP_ORIGIN } from './security';
+import { APP_ORIGIN, mainWindowWebPreferences } from './policy';
 
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -11,14 +11,7 @@ export function createMainWindow(): BrowserWindow {
     title: '支部台账',
     show: false,
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: mainWindowWebPreferences(join(__dirname, '../preload/index.js')),
   });
   window.once('ready-to-show', () => window.show());
   const devServer = process.env.ELECTRON_RENDERER_URL;

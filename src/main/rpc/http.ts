@@ -1,9 +1,10 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { AppError, type ErrorCode } from '../../shared/contract/errors';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { lookupRendererFile } from '../staticFiles';
 import type { Dispatch } from './dispatch';
 
 export const TOKEN_HEADER = 'x-branch-ledger-token';
@@ -73,7 +74,11 @@ export function createHttpHost({ dispatch, rendererDir, token }: HttpHostOptions
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     if (url.pathname === '/rpc') {
-      void handleRpc(req, res);
+      // A client that hangs up mid-body rejects the read: drop that request, keep the host running.
+      handleRpc(req, res).catch(() => {
+        if (!res.headersSent) refuse(res, 400, 'VALIDATION', '请求未完整送达，请重试。');
+        req.destroy();
+      });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -118,31 +123,23 @@ export function createHttpHost({ dispatch, rendererDir, token }: HttpHostOptions
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname);
-    } catch {
-      return refuse(res, 400, 'VALIDATION', '请求地址有误。');
+    const found = lookupRendererFile(root, pathname);
+    if (found.kind === 'refused') {
+      return found.status === 400 ? refuse(res, 400, 'VALIDATION', '请求地址有误。') : refuse(res, 404, 'NOT_FOUND', '找不到该文件。');
     }
-    if (decoded.includes('\0')) return refuse(res, 400, 'VALIDATION', '请求地址有误。');
-    const relative = normalize(decoded).replace(/^([/\\])+/, '');
-    const file = resolve(root, relative);
-    if (file !== root && !file.startsWith(root + sep)) return refuse(res, 404, 'NOT_FOUND', '找不到该文件。');
-
     const headers = {
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       'x-frame-options': 'DENY',
     };
-    if (relative === '' || relative === 'index.html') {
+    if (found.kind === 'index') {
       res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES['.html'], 'cache-control': 'no-store' });
       res.end(indexHtml);
       return;
     }
-    if (!existsSync(file) || !statSync(file).isFile()) return refuse(res, 404, 'NOT_FOUND', '找不到该文件。');
-    res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    createReadStream(file).pipe(res);
+    res.writeHead(200, { ...headers, 'content-type': CONTENT_TYPES[extname(found.file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    createReadStream(found.file).pipe(res);
   }
 
   return server;

@@ -175,7 +175,8 @@ export function createMembersService({ store, clock }: ServiceContext) {
         if (input?.partyGroupId && member.partyGroupId !== input.partyGroupId) return false;
         if (input?.flowing && !member.state.flowing) return false;
         if (input?.lostContact && !member.state.lostContact) return false;
-        return !query || member.name.includes(query) || initialsOf(member.name).includes(query);
+        // Case-insensitive like the query (a name may hold Latin letters: “张A”, “Anna”).
+        return !query || member.name.toLowerCase().includes(query) || initialsOf(member.name).includes(query);
       });
       rows.sort(rosterOrder);
       return rows.map((member) => ({

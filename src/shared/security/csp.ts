@@ -1,5 +1,5 @@
 /** The page's policy: only our own scripts; antd injects style tags, so inline styles stay allowed. */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -10,4 +10,10 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** Sent as the Content-Security-Policy header (browser mode and app://). */
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+
+/** The same policy as a <meta> in the built index.html (frame-ancestors only works as a header). */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');
