@@ -30,6 +30,7 @@ export function openCore({ dataDir, host, clock = () => new Date(), nativeBindin
   const services = createServices({ store, clock, host, dataDir, appVersion: version, installedFonts: fonts });
   const dispatch = createDispatch(createHandlers(services), {
     translateError: translateStoreError,
+    gate: (method) => services.privacy.gate(method),
     logError: logError ?? ((method, error) => console.error(`[${method}]`, error)),
   });
   return { store, services, dispatch, close: () => store.close() };

@@ -25,6 +25,7 @@ export function createHandlers(services: Services) {
     'members:update': (input) => services.members.update(input),
     'members:delete': (input) => services.members.delete(input),
     'members:export': (input) => services.roster.exportXlsx(input),
+    'members:revealSensitive': (input) => services.members.revealSensitive(input),
     'memberEvents:list': (input) => services.memberEvents.list(input),
     'memberImport:check': (input) => services.memberImport.check(input),
     'memberImport:import': (input) => services.memberImport.import(input),
@@ -83,5 +84,12 @@ export function createHandlers(services: Services) {
     'plans:draft': (input) => services.plans.draft(input),
     'plans:save': (input) => services.plans.save(input),
     'plans:export': (input) => services.plans.exportDocx(input),
+    'privacy:status': () => services.privacy.status(),
+    'privacy:unlock': (input) => services.privacy.unlock(input),
+    'privacy:lock': () => services.privacy.lock(),
+    'privacy:touch': () => services.privacy.touch(),
+    'privacy:setPassword': (input) => services.privacy.setPassword(input),
+    'privacy:removePassword': (input) => services.privacy.removePassword(input),
+    'privacy:setIdleMinutes': (input) => services.privacy.setIdleMinutes(input),
   } satisfies HandlerMap;
 }

@@ -20,6 +20,7 @@ import { createParticipationService } from './participation.service';
 import { createRosterService } from './roster.service';
 import { startRulePacksService } from './rulePacks.service';
 import { createPlansService } from './plans.service';
+import { createPrivacyService } from './privacy.service';
 import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
 import { createAssessmentsService } from './assessments.service';
@@ -60,6 +61,7 @@ export function createServices(context: ServiceContext) {
     democraticReview: createDemocraticReviewService(context, meetings),
     talks,
     participation,
+    privacy: createPrivacyService(context),
     assessments: createAssessmentsService(context, { compliance, participation, talks, orgLife, followUps, meetings }),
   };
 }
