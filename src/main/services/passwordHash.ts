@@ -15,6 +15,7 @@ export interface ScryptParams {
 
 export const SCRYPT_PARAMS: Readonly<ScryptParams> = Object.freeze({ N: 2 ** 17, r: 8, p: 1, keyLength: 32 });
 export const SALT_BYTES = 16;
+const MIN_KEY_LENGTH = 16;
 
 /** What is stored: the parameters travel with the hash, so they can be raised later. */
 export interface PasswordHash extends ScryptParams {
@@ -40,8 +41,10 @@ export async function hashPassword(password: string, params: ScryptParams = SCRY
 /** Derives with the stored salt and parameters and compares in constant time. */
 export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
   const expected = Buffer.from(stored.hash, 'base64');
-  const key = await derive(password, Buffer.from(stored.salt, 'base64'), { N: stored.N, r: stored.r, p: stored.p, keyLength: expected.length });
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  // A shortened hash would be easier to match by chance: it never verifies.
+  if (stored.keyLength < MIN_KEY_LENGTH || expected.length !== stored.keyLength) return false;
+  const key = await derive(password, Buffer.from(stored.salt, 'base64'), stored);
+  return timingSafeEqual(key, expected);
 }
 
 /** A stored hash made with weaker parameters than today's is replaced at the next successful unlock. */
