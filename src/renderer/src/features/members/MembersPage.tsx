@@ -102,7 +102,7 @@ export function MembersPage() {
       render: orDash,
     },
     { title: '党内职务', dataIndex: 'partyPosts', width: 88, render: (posts: string[]) => (posts.length ? posts.join('、') : '—') },
-    { title: '联系电话', dataIndex: 'phone', width: 120, render: orDash },
+    { title: '联系电话', dataIndex: 'phoneMasked', width: 120, render: orDash },
     {
       title: '操作',
       key: 'actions',

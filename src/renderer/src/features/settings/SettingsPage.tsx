@@ -1,5 +1,6 @@
 import { Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { PrivacySection } from './PrivacySection';
 import { RulePacksSection } from './RulePacksSection';
 import './settings.css';
 
@@ -7,7 +8,10 @@ import './settings.css';
  * The sections of 设置, in order. Each is a card of its own (title, id for links like
  * #/settings#settings-rules); later issues add theirs here (数据安全, issue 8).
  */
-const SECTIONS: { key: string; element: ReactNode }[] = [{ key: 'rules', element: <RulePacksSection /> }];
+const SECTIONS: { key: string; element: ReactNode }[] = [
+  { key: 'rules', element: <RulePacksSection /> },
+  { key: 'privacy', element: <PrivacySection /> },
+];
 
 /** 设置 (#/settings): how the app judges and keeps this branch's data. */
 export function SettingsPage() {
