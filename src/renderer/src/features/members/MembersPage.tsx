@@ -69,6 +69,8 @@ export function MembersPage() {
     },
     { title: '性别', dataIndex: 'gender', width: 56, render: (gender: MemberListItem['gender']) => GENDER_LABELS[gender] },
     { title: '年龄', dataIndex: 'age', width: 64, sorter: (a, b) => (a.age ?? 0) - (b.age ?? 0), render: orDash },
+    // Masked here always; the member's page shows the full number on request.
+    { title: '公民身份号码', dataIndex: 'idNumberMasked', width: 172, render: (value: string | null) => <span className="sensitive-value">{orDash(value)}</span> },
     { title: '学历', dataIndex: 'education', width: 92, render: orDash },
     {
       title: '入党时间',
