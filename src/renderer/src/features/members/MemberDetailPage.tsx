@@ -13,7 +13,7 @@ import { MemberFormDrawer } from './MemberFormDrawer';
 import { MemberParticipation } from '../participation/MemberParticipation';
 import { MemberHistory } from './MemberHistory';
 import { RegisterEventModal } from './RegisterEventModal';
-import { SensitiveValue } from './SensitiveValue';
+import { SensitiveValue, useRevealed } from './SensitiveValue';
 
 /** 党员详情 (#/members/:id): every field, the member's standing today, and the dated history. */
 export function MemberDetailPage() {
@@ -141,6 +141,7 @@ function standing(member: MemberView, today: string): string {
 
 function MemberFacts({ member }: { member: MemberView }) {
   const groups = useGroups();
+  const revealed = useRevealed(member.id);
   const today = todayIso();
   const age = ageOn(member.birthDate, today);
   const group = groups.data?.find((candidate) => candidate.id === member.partyGroupId);
@@ -155,11 +156,11 @@ function MemberFacts({ member }: { member: MemberView }) {
         {age !== null && `（${age}岁）`}
       </Item>
       <Item label="公民身份号码" span={{ xs: 1, lg: 2 }}>
-        <SensitiveValue key={`id-${member.id}-${member.idNumberMasked}`} memberId={member.id} field="idNumber" masked={member.idNumberMasked} />
+        <SensitiveValue field="idNumber" masked={member.idNumberMasked} revealed={revealed} />
       </Item>
       <Item label="籍贯">{orDash(member.nativePlace)}</Item>
       <Item label="联系电话">
-        <SensitiveValue key={`phone-${member.id}-${member.phoneMasked}`} memberId={member.id} field="phone" masked={member.phoneMasked} />
+        <SensitiveValue field="phone" masked={member.phoneMasked} revealed={revealed} />
       </Item>
       <Item label="学历">{orDash(member.education)}</Item>
       <Item label="学位">{orDash(member.degree)}</Item>

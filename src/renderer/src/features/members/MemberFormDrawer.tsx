@@ -280,7 +280,7 @@ function MaskedField({ label, masked, loading, onReveal }: { label: string; mask
   return (
     <Form.Item label={label} extra="已隐去部分数字；不改就保持原号码。">
       <Space.Compact style={{ width: '100%' }}>
-        <Input value={masked} readOnly aria-label={`${label}（已隐去部分数字）`} className="sensitive-masked-input" />
+        <Input value={masked} readOnly variant="filled" aria-label={`${label}（已隐去部分数字）`} className="sensitive-masked-input" />
         <Button icon={<EyeOutlined />} loading={loading} onClick={onReveal} aria-label={`显示并修改${label}`}>
           显示并修改
         </Button>

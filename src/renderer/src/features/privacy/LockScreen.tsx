@@ -40,8 +40,9 @@ export function LockScreen({ retryAfterSeconds }: { retryAfterSeconds: number | 
         </Typography.Title>
         <div className="lock-subtitle">为保护党员个人信息，请输入应用密码解锁。</div>
         <Form layout="vertical" onFinish={submit}>
-          <Form.Item label="应用密码" validateStatus={error ? 'error' : undefined} help={error ?? undefined}>
+          <Form.Item label="应用密码" htmlFor="lock-password" validateStatus={error ? 'error' : undefined} help={error ?? undefined}>
             <Input.Password
+              id="lock-password"
               autoFocus
               value={password}
               onChange={(event) => {
