@@ -4,9 +4,11 @@ import { AppError, isAppError } from '../shared/contract/errors';
 import type { HostKind } from '../shared/contract/system';
 import { createDispatch, type Dispatch, type DispatchOptions } from './rpc/dispatch';
 import { dataSafetyHandlers } from './rpc/dataSafety.handlers';
+import { privacyHandlers } from './rpc/privacy.handlers';
 import { createHandlers, type HandlerMap } from './rpc/handlers';
 import { createServices, type Services } from './services';
 import { createDataSafetyService, type StoreControl } from './services/dataSafety.service';
+import { createPrivacyService } from './services/privacy.service';
 import { openStore, translateStoreError, type Store } from './store';
 import { databasePath } from './dataDir';
 import { detectInstalledFonts } from './documents/installedFonts';
@@ -53,6 +55,7 @@ export function openCore(options: CoreOptions) {
   const fonts = installedFonts ?? (host === 'desktop' ? once(detectInstalledFonts) : () => null);
   const dispatchOptions: DispatchOptions = {
     translateError: translateStoreError,
+    gate: (method) => privacy.gate(method),
     logError: logError ?? ((method, error) => console.error(`[${method}]`, error)),
   };
   let session: Session | null = null;
@@ -65,6 +68,8 @@ export function openCore(options: CoreOptions) {
       session = openSession('offerRestore');
     },
   };
+  // The lock belongs to the running app, not to one opening of the database: a restore keeps it.
+  const privacy = createPrivacyService({ clock, dataDir, host });
   const dataSafety = createDataSafetyService({ dataDir, clock, appVersion: version, autoBackup, control, nativeBinding });
 
   function damagedSession(problem: string): Session {
@@ -72,7 +77,7 @@ export function openCore(options: CoreOptions) {
       throw new AppError('STORE_CORRUPT', problem);
     };
     const refusing = Object.fromEntries(METHODS.map((method) => [method, refuse])) as unknown as HandlerMap;
-    const handlers: HandlerMap = { ...refusing, ...dataSafetyHandlers(dataSafety) };
+    const handlers: HandlerMap = { ...refusing, ...dataSafetyHandlers(dataSafety), ...privacyHandlers(privacy) };
     return { store: null, services: null, dispatch: createDispatch(handlers, dispatchOptions), problem };
   }
 
@@ -86,7 +91,7 @@ export function openCore(options: CoreOptions) {
     }
     // The day's first backup (or one before deleted records are purged) before services start.
     dataSafety.atStart(store);
-    const services = createServices({ store, clock, host, dataDir, appVersion: version, installedFonts: fonts, backups: dataSafety, dataSafety });
+    const services = createServices({ store, clock, host, dataDir, appVersion: version, installedFonts: fonts, backups: dataSafety, dataSafety, privacy });
     return { store, services, dispatch: createDispatch(createHandlers(services), dispatchOptions), problem: null };
   }
 

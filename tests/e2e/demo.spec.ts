@@ -53,13 +53,16 @@ test('示例数据：首页概况、花名册筛选与搜索、修改联系电�
   await members.search.fill('');
   await expect(members.rows).toHaveCount(25);
 
-  // Edit 王丽萍's phone number and see it saved (also after a reload).
+  // Edit 王丽萍's phone number and see it saved (also after a reload); the list shows it masked.
+  await expect(await members.cell('王丽萍', '联系电话')).toHaveText('139****1037');
   const drawer = await members.openEdit('王丽萍');
+  await expect(drawer.masked('联系电话')).toHaveValue('139****1037');
+  await drawer.reveal('联系电话');
   await expect(drawer.phone).toHaveValue('13905791037');
   await drawer.phone.fill('13588886666');
   await drawer.save('王丽萍');
-  await expect(await members.cell('王丽萍', '联系电话')).toHaveText('13588886666');
+  await expect(await members.cell('王丽萍', '联系电话')).toHaveText('135****6666');
   await page.reload();
-  await expect(await members.cell('王丽萍', '联系电话')).toHaveText('13588886666');
+  await expect(await members.cell('王丽萍', '联系电话')).toHaveText('135****6666');
   await expect(members.summary).toHaveText('共 25 名党员，其中正式党员 22 名、预备党员 3 名');
 });

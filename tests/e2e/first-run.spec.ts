@@ -101,7 +101,10 @@ test('首次使用：创建支部、录入党员、拒绝错误身份号码，�
   await expect(members.summary).toHaveText('共 1 名党员，其中正式党员 1 名、预备党员 0 名');
   await expect(await members.cell('李秀英', '入党时间')).toHaveText('1975-07-01');
   const reopened = await members.openEdit('李秀英');
+  await expect(reopened.masked('公民身份号码')).toHaveValue('110105********002X');
+  await reopened.reveal('公民身份号码');
   await expect(reopened.idNumber).toHaveValue('11010519491231002X');
+  await reopened.reveal('联系电话');
   await expect(reopened.phone).toHaveValue('13957112345');
   await expect(reopened.note).toHaveValue('老党员，行动不便，组织生活可送学上门');
 });

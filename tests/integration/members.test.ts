@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Member, MemberListItem } from '../../src/shared/contract/members';
+import type { MemberListItem, MemberView } from '../../src/shared/contract/members';
 import { aBranch, aMember } from '../helpers/builders';
 import { call, fixedClock, tempCore } from '../helpers/tempCore';
 
@@ -12,12 +12,13 @@ async function withBranch() {
 describe('members service through dispatch', () => {
   it('creates, reads, updates and deletes a member', async () => {
     const core = await withBranch();
-    const created = await call<Member>(core, 'members:create', aMember());
-    expect(created).toMatchObject({ name: '张建国', idNumber: '110101199003074477', category: 'full' });
+    const created = await call<MemberView>(core, 'members:create', aMember());
+    expect(created).toMatchObject({ name: '张建国', idNumberMasked: '110101********4477', phoneMasked: '138****0000', category: 'full' });
     expect(await call(core, 'members:get', { id: created.id })).toEqual(created);
 
-    const updated = await call<Member>(core, 'members:update', { ...aMember({ phone: '0579-82345678' }), id: created.id, version: created.version });
-    expect(updated.phone).toBe('0579-82345678');
+    const updated = await call<MemberView>(core, 'members:update', { ...aMember({ phone: '0579-82345678' }), id: created.id, version: created.version });
+    expect(updated.phoneMasked).toBe('057*-****5678');
+    expect(await call(core, 'members:revealSensitive', { id: created.id, field: 'phone' })).toEqual({ value: '0579-82345678' });
 
     await call(core, 'members:delete', { id: created.id });
     const missing = await core.dispatch('members:get', { id: created.id });
@@ -54,7 +55,7 @@ describe('members service through dispatch', () => {
 
   it('lets a member keep their own ID number on update', async () => {
     const core = await withBranch();
-    const created = await call<Member>(core, 'members:create', aMember());
+    const created = await call<MemberView>(core, 'members:create', aMember());
     await expect(call(core, 'members:update', { ...aMember({ name: '张建国（改）' }), id: created.id, version: created.version })).resolves.toBeTruthy();
   });
 
@@ -77,7 +78,7 @@ describe('members service through dispatch', () => {
 
   it('accepts a 预备党员 admitted this year without 转正时间', async () => {
     const core = await withBranch();
-    const member = await call<Member>(core, 'members:create', aMember({ admittedOn: '2026-06-24', confirmedOn: null, category: 'probationary' }));
+    const member = await call<MemberView>(core, 'members:create', aMember({ admittedOn: '2026-06-24', confirmedOn: null, category: 'probationary' }));
     expect(member.category).toBe('probationary');
   });
 

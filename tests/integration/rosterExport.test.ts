@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { buildRosterXlsx, estimateLines, ROSTER_HEADERS, type RosterInput, type RosterRow } from '../../src/main/documents/roster.xlsx';
 import type { Branch } from '../../src/shared/contract/branch';
-import type { Member, MemberExportResult, MemberListItem } from '../../src/shared/contract/members';
+import type { MemberExportResult, MemberListItem } from '../../src/shared/contract/members';
 import { call, fixedClock, tempCore } from '../helpers/tempCore';
 
 function aRosterRow(overrides: Partial<RosterRow> = {}): RosterRow {
@@ -75,7 +75,7 @@ describe('党员花名册 xlsx', () => {
     expect(sheet.getCell('A1').font).toMatchObject({ name: '黑体', bold: true });
     expect(sheet.model.merges).toContain('A1:V1');
     expect(sheet.getCell('A2').value).toBe('截至 2026年11月22日  共 2 名（正式党员 1 名，预备党员 1 名）');
-    expect(sheet.getCell('V2').value).toBe('公民身份号码已隐去中间八位');
+    expect(sheet.getCell('V2').value).toBe('公民身份号码、联系电话已部分隐去');
 
     const header = (sheet.getRow(3).values as unknown[]).slice(1).map((value) => String(value).replace(/\n/g, ''));
     expect(header).toEqual([
@@ -117,7 +117,7 @@ describe('党员花名册 xlsx', () => {
     expect(first.getCell(16).value).toBe(29);
     expect(first.getCell(19).value).toBe('在册');
     expect(first.getCell(20).value).toBe('否');
-    expect(first.getCell(21).value).toBe('13905791000');
+    expect(first.getCell(21).value).toBe('139****1000');
     expect(first.getCell(22).value).toBeNull();
     expect(first.getCell(22).border?.right?.style).toBe('thin');
     expect(first.getCell(2).font).toMatchObject({ name: '宋体', size: 10 });
@@ -128,21 +128,28 @@ describe('党员花名册 xlsx', () => {
     expect(second.getCell(14).value).toBeNull();
     expect(second.getCell(16).value).toBeNull();
     expect(second.getCell(20).value).toBe('是（杭州市西湖区）');
-    expect(second.getCell(21).value).toBe('0579-82231688');
+    expect(second.getCell(21).value).toBe('057*-****1688');
   });
 
-  it('masks ID numbers by default and never writes the full number', async () => {
+  it('masks ID and phone numbers by default and never writes the full numbers', async () => {
     const { sheet } = await readBack(await buildRosterXlsx(input()));
     expect(sheet.getCell('F4').value).toBe('330702********1015');
     expect(sheet.getCell('F5').value).toBe('330702********1028');
-    expect(allText(sheet).join('|')).not.toContain('330702197204121015');
+    expect(sheet.getCell('U4').value).toBe('139****1000');
+    const text = allText(sheet).join('|');
+    expect(text).not.toContain('330702197204121015');
+    expect(text).not.toContain('13905791000');
+    expect(text).not.toContain('82231688');
+    expect(String(sheet.getCell('V2').value)).toBe('公民身份号码、联系电话已部分隐去');
   });
 
-  it('writes full ID numbers only when asked, and says so', async () => {
-    const { sheet } = await readBack(await buildRosterXlsx(input({ includeFullIdNumbers: true })));
+  it('writes full ID and phone numbers only when asked, and says so', async () => {
+    const { sheet } = await readBack(await buildRosterXlsx(input({ includeFullNumbers: true })));
     expect(sheet.getCell('F4').value).toBe('330702197204121015');
     expect(sheet.getCell('F4').numFmt).toBe('@');
-    expect(String(sheet.getCell('V2').value)).toContain('完整公民身份号码');
+    expect(sheet.getCell('U4').value).toBe('13905791000');
+    expect(sheet.getCell('U5').value).toBe('0579-82231688');
+    expect(String(sheet.getCell('V2').value)).toContain('完整公民身份号码和联系电话');
   });
 
   it('counts only members 在册 and lists the others separately', async () => {
@@ -206,13 +213,16 @@ describe('members:export through dispatch', () => {
     expect(Array.from({ length: list.length }, (_, i) => sheet.getCell(4 + i, 18).value)).toContain('支部书记');
   });
 
-  it('writes full ID numbers only when asked', async () => {
+  it('writes full ID and phone numbers only when asked', async () => {
     const core = await demoCore();
     const [first] = await call<MemberListItem[]>(core, 'members:list');
-    const member = await call<Member>(core, 'members:get', { id: first.id });
-    const { sheet } = await exported(core, { includeFullIdNumbers: true });
-    expect(member.idNumber).toMatch(/^\d{17}[\dX]$/);
-    expect(sheet.getCell('F4').value).toBe(member.idNumber);
+    const idNumber = (await call<{ value: string }>(core, 'members:revealSensitive', { id: first.id, field: 'idNumber' })).value;
+    const phone = (await call<{ value: string }>(core, 'members:revealSensitive', { id: first.id, field: 'phone' })).value;
+    expect(idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect((await exported(core)).sheet.getCell('U4').value).toBe(first.phoneMasked);
+    const { sheet } = await exported(core, { includeFullNumbers: true });
+    expect(sheet.getCell('F4').value).toBe(idNumber);
+    expect(sheet.getCell('U4').value).toBe(phone);
   });
 
   it('lists members who left only when asked, after those 在册, without counting them', async () => {
@@ -234,7 +244,7 @@ describe('members:export through dispatch', () => {
 
   it('rejects malformed input and a data file without a branch', async () => {
     const core = await demoCore();
-    expect(await core.dispatch('members:export', { includeFullIdNumbers: 'yes' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await core.dispatch('members:export', { includeFullNumbers: 'yes' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await core.dispatch('members:export', { everything: true })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const empty = tempCore();
     expect(await empty.dispatch('members:export', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

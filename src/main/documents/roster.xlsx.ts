@@ -1,5 +1,6 @@
 import { formatChineseDate } from '../../shared/domain/dates';
 import { maskIdNumber } from '../../shared/domain/idNumber';
+import { maskPhone } from '../../shared/domain/phone';
 import { GENDER_LABELS, MEMBER_CATEGORY_LABELS, type Gender, type MemberCategory } from '../../shared/domain/member';
 import { addLedgerSheet, BORDER, estimateLines, newWorkbook, PAGE_FOOTER, rowHeightFor, sheetFont, workbookBytes, writeHeader, writeTitle } from './xlsxSheet';
 
@@ -46,8 +47,8 @@ export interface RosterInput {
   /** ISO date the roster is true on (截至). */
   asOf: string;
   rows: readonly RosterRow[];
-  /** Default false: 公民身份号码 printed as 330702********1015. */
-  includeFullIdNumbers?: boolean;
+  /** Default false: 公民身份号码 printed as 330702********1015 and 联系电话 as 139****1000. */
+  includeFullNumbers?: boolean;
   /** Workbook creation time (file properties); tests fix it. */
   createdAt?: Date;
 }
@@ -67,7 +68,7 @@ interface Column {
   align: Align;
   /** Stored as text (dates, ID numbers, phones): secretaries edit them and Excel must not convert. */
   text?: boolean;
-  value: (row: RosterRow, index: number, options: { fullIds: boolean }) => string | number | null;
+  value: (row: RosterRow, index: number, options: { fullNumbers: boolean }) => string | number | null;
 }
 
 const date = (pick: (row: RosterRow) => string | null): Column['value'] => (row) => pick(row);
@@ -85,7 +86,7 @@ const COLUMNS: Column[] = [
     width: 19.5,
     align: 'center',
     text: true,
-    value: (row, _index, { fullIds }) => (row.idNumber ? (fullIds ? row.idNumber : maskIdNumber(row.idNumber)) : null),
+    value: (row, _index, { fullNumbers }) => (row.idNumber ? (fullNumbers ? row.idNumber : maskIdNumber(row.idNumber)) : null),
   },
   { header: '籍贯', width: 8, align: 'center', value: (row) => row.nativePlace },
   { header: '学历', width: 8, align: 'center', value: (row) => row.education },
@@ -107,7 +108,13 @@ const COLUMNS: Column[] = [
     align: 'center',
     value: (row) => (row.flowing ? (row.flowing.destination ? `是（${row.flowing.destination}）` : '是') : '否'),
   },
-  { header: '联系电话', width: 13.5, align: 'center', text: true, value: (row) => row.phone },
+  {
+    header: '联系电话',
+    width: 13.5,
+    align: 'center',
+    text: true,
+    value: (row, _index, { fullNumbers }) => (row.phone ? (fullNumbers ? row.phone : maskPhone(row.phone)) : null),
+  },
   { header: '备注', width: 11, align: 'left', value: (row) => row.note },
 ];
 
@@ -129,7 +136,7 @@ export function rosterSubtitle(asOf: string, rows: readonly RosterRow[]): string
 }
 
 export async function buildRosterXlsx(input: RosterInput): Promise<Buffer> {
-  const fullIds = input.includeFullIdNumbers ?? false;
+  const fullNumbers = input.includeFullNumbers ?? false;
   const workbook = newWorkbook(input.createdAt ?? new Date());
 
   const lastColumn = COLUMNS.length;
@@ -141,7 +148,7 @@ export async function buildRosterXlsx(input: RosterInput): Promise<Buffer> {
 
   writeTitle(sheet, `${input.branchName}党员花名册`, lastColumn);
 
-  // Row 2: 截至… 共 N 名 on the left; on the right, how the ID numbers are shown.
+  // Row 2: 截至… 共 N 名 on the left; on the right, how the ID and phone numbers are shown.
   const split = 12;
   sheet.mergeCells(2, 1, 2, split);
   sheet.mergeCells(2, split + 1, 2, lastColumn);
@@ -150,7 +157,7 @@ export async function buildRosterXlsx(input: RosterInput): Promise<Buffer> {
   subtitle.font = font({ size: 11 });
   subtitle.alignment = { horizontal: 'left', vertical: 'middle' };
   const idNote = sheet.getCell(2, split + 1);
-  idNote.value = fullIds ? '本表含完整公民身份号码，请妥善保管，不得外传' : '公民身份号码已隐去中间八位';
+  idNote.value = fullNumbers ? '本表含完整公民身份号码和联系电话，请妥善保管，不得外传' : '公民身份号码、联系电话已部分隐去';
   idNote.font = font({ size: 10 });
   idNote.alignment = { horizontal: 'right', vertical: 'middle' };
   sheet.getRow(2).height = 22;
@@ -162,7 +169,7 @@ export async function buildRosterXlsx(input: RosterInput): Promise<Buffer> {
     const sheetRow = sheet.getRow(headerRowNumber + 1 + index);
     let lines = 1;
     COLUMNS.forEach((column, i) => {
-      const value = column.value(row, index, { fullIds });
+      const value = column.value(row, index, { fullNumbers });
       const cell = sheetRow.getCell(i + 1);
       cell.value = value === null || value === '' ? null : value;
       cell.font = font();

@@ -13,6 +13,8 @@ export interface DispatchOptions {
   translateError?: (error: unknown) => AppError | null;
   /** Where unexpected errors go (the user sees only a Chinese INTERNAL message). */
   logError?: (method: string, error: unknown) => void;
+  /** Asked before a method runs (even before its input is checked): an error refuses it (the app lock). */
+  gate?: (method: Method) => AppError | null;
 }
 
 export function problemsFromZod(error: z.ZodError, labels: Record<string, string>): FieldProblem[] {
@@ -42,6 +44,8 @@ export function createDispatch(handlers: HandlerMap, options: DispatchOptions = 
       return { ok: false, error: new AppError('UNKNOWN_METHOD', `软件内部请求有误：未知操作“${String(method).slice(0, 60)}”。`).toBody() };
     }
     const typedMethod = method as Method;
+    const refused = options.gate?.(typedMethod);
+    if (refused) return { ok: false, error: refused.toBody() };
     const parsed = contract[typedMethod].input.safeParse(rawInput ?? undefined);
     if (!parsed.success) return { ok: false, error: validationError(problemsFromZod(parsed.error, fieldLabelsFor(method))).toBody() };
     try {

@@ -1,6 +1,7 @@
 import type { Method, OutputOf, ParsedInputOf } from '../../shared/contract';
 import type { Services } from '../services';
 import { dataSafetyHandlers } from './dataSafety.handlers';
+import { privacyHandlers } from './privacy.handlers';
 
 export type Handler<M extends Method> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 export type HandlerMap = { [M in Method]: Handler<M> };
@@ -26,6 +27,7 @@ export function createHandlers(services: Services) {
     'members:update': (input) => services.members.update(input),
     'members:delete': (input) => services.members.delete(input),
     'members:export': (input) => services.roster.exportXlsx(input),
+    'members:revealSensitive': (input) => services.members.revealSensitive(input),
     'memberEvents:list': (input) => services.memberEvents.list(input),
     'memberImport:check': (input) => services.memberImport.check(input),
     'memberImport:import': (input) => services.memberImport.import(input),
@@ -106,5 +108,6 @@ export function createHandlers(services: Services) {
     'editTrail:list': (input) => services.editTrail.list(input),
     'editTrail:forEntity': (input) => services.editTrail.forEntity(input),
     ...dataSafetyHandlers(services.dataSafety),
+    ...privacyHandlers(services.privacy),
   } satisfies HandlerMap;
 }

@@ -1,3 +1,4 @@
+import type { PrivacyService } from './privacy.service';
 import type { HostKind } from '../../shared/contract/system';
 import type { Store } from '../store';
 import type { BackupHook, DataSafetyService } from './dataSafety.service';
@@ -15,4 +16,6 @@ export interface ServiceContext {
   backups?: BackupHook;
   /** 设置 ▸ 数据安全, which outlives any one store (a restore reopens it); absent where there is no data folder to guard. */
   dataSafety?: DataSafetyService;
+  /** The app password's lock, kept by the core across sessions (a restore); made here when absent (tests, CLI). */
+  privacy?: PrivacyService;
 }

@@ -21,6 +21,7 @@ import { createParticipationService } from './participation.service';
 import { createRosterService } from './roster.service';
 import { startRulePacksService } from './rulePacks.service';
 import { createPlansService } from './plans.service';
+import { createPrivacyService } from './privacy.service';
 import { createSystemService } from './system.service';
 import { createTalksService } from './talks.service';
 import { createAssessmentsService } from './assessments.service';
@@ -72,6 +73,7 @@ export function createServices(context: ServiceContext) {
     rubricTemplates,
     assessmentsExport: createAssessmentsExportService(context, { getView: (id) => assessments.get({ id }), branchInfo: assessmentBranchInfo(context, members) }),
     dataSafety: context.dataSafety ?? unavailableDataSafety(),
+    privacy: context.privacy ?? createPrivacyService(context),
   };
 }
 

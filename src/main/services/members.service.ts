@@ -2,12 +2,13 @@ import { pinyin } from 'pinyin-pro';
 import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
 import { MEMBER_FIELD_LABELS } from '../../shared/contract/labels';
-import type { Member, MemberListItem, MemberStateSummary, memberCreateInput, memberListInput, memberUpdateInput } from '../../shared/contract/members';
+import type { Member, MemberListItem, MemberStateSummary, MemberView, SensitiveField, memberCreateInput, memberListInput, memberUpdateInput } from '../../shared/contract/members';
 import type { MemberEventRecord } from '../../shared/contract/memberEvents';
 import { COMMITTEE_ROLE_LABELS } from '../../shared/domain/branch';
 import { addYears, todayIso } from '../../shared/domain/dates';
 import { maskIdNumber } from '../../shared/domain/idNumber';
 import { ageOn, partyStandingYears } from '../../shared/domain/member';
+import { maskPhone } from '../../shared/domain/phone';
 import { historyProblems, memberStateOn, type MemberEvent } from '../../shared/domain/memberHistory';
 import type { MemberFields, MemberRecord } from '../store/repos/members.repo';
 import type { ServiceContext } from './context';
@@ -25,6 +26,11 @@ const NOT_FOUND = '该党员不存在，可能已被删除。请刷新名单。'
 function fieldsOf(values: CreateValues): MemberFields {
   const { admittedOn: _admitted, confirmedOn: _confirmed, partyGroupId: _group, ...fields } = values;
   return fields;
+}
+
+/** What leaves the core for one member: the personal numbers masked (see members:revealSensitive). */
+export function memberView({ idNumber, phone, ...rest }: Member): MemberView {
+  return { ...rest, idNumberMasked: idNumber ? maskIdNumber(idNumber) : null, phoneMasked: phone ? maskPhone(phone) : null };
 }
 
 /** Pinyin initials of a name (陈建华 -> cjh), so a search for "cjh" finds him. */
@@ -198,7 +204,7 @@ export function createMembersService({ store, clock }: ServiceContext) {
         partyGroupId: member.partyGroupId,
         partyGroupName: member.partyGroupId ? (groupNames.get(member.partyGroupId) ?? null) : null,
         partyPosts: member.partyPosts,
-        phone: member.phone,
+        phoneMasked: member.phone ? maskPhone(member.phone) : null,
         idNumberMasked: member.idNumber ? maskIdNumber(member.idNumber) : null,
       }));
     },
@@ -210,11 +216,18 @@ export function createMembersService({ store, clock }: ServiceContext) {
       return { total: belonging.length, full, probationary: belonging.length - full };
     },
 
-    get({ id }: { id: number }): Member {
-      return getMember(id);
+    get({ id }: { id: number }): MemberView {
+      return memberView(getMember(id));
     },
 
-    create(values: CreateValues): Member {
+    /** The full number behind one masked field, for a secretary who clicked 显示. */
+    revealSensitive({ id, field }: { id: number; field: SensitiveField }): { value: string | null } {
+      const record = store.members.get(id);
+      if (!record) throw new AppError('NOT_FOUND', NOT_FOUND);
+      return { value: record[field] };
+    },
+
+    create(values: CreateValues): MemberView {
       const now = clock().toISOString();
       const id = store.transaction(() => trail.member.create(() => {
         check(values, [], null);
@@ -223,14 +236,16 @@ export function createMembersService({ store, clock }: ServiceContext) {
         writeDatesAndGroup(memberId, values, null, now);
         return memberId;
       }));
-      return getMember(id);
+      return memberView(getMember(id));
     },
 
-    update({ id, version, groupChangedOn, ...values }: UpdateValues): Member {
+    update({ id, version, groupChangedOn, ...input }: UpdateValues): MemberView {
       const now = clock().toISOString();
       store.transaction(() => trail.member.update(id, () => {
         const record = store.members.get(id);
         if (!record) throw new AppError('NOT_FOUND', NOT_FOUND);
+        // A number the form never revealed is not sent: the stored one stays.
+        const values: CreateValues = { ...input, idNumber: input.idNumber === undefined ? record.idNumber : input.idNumber, phone: input.phone === undefined ? record.phone : input.phone };
         const others = store.memberEvents.forMember(id).filter((event) => event.kind !== 'admitted' && event.kind !== 'confirmed');
         check(values, others, id);
         checkGroupChange(id, values.partyGroupId, groupChangedOn);
@@ -240,7 +255,7 @@ export function createMembersService({ store, clock }: ServiceContext) {
         const groupFrom = store.groups.currentGroupOf(id) === null && !groupChangedOn ? null : (groupChangedOn ?? today());
         writeDatesAndGroup(id, values, groupFrom, now);
       }));
-      return getMember(id);
+      return memberView(getMember(id));
     },
 
     /** For removing a mistaken entry only: a member named in any record stays (转出 instead). */

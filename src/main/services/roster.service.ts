@@ -67,7 +67,7 @@ export function createRosterService({ store, clock }: ServiceContext, members: M
         branchName: branch.name,
         asOf: date,
         rows,
-        includeFullIdNumbers: input?.includeFullIdNumbers ?? false,
+        includeFullNumbers: input?.includeFullNumbers ?? false,
         createdAt: clock(),
       });
       return { fileName: `党员花名册_${date}.xlsx`, contentBase64: bytes.toString('base64'), rowCount: rows.length };

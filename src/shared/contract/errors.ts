@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'STORE_TOO_NEW',
   'STORE_UNAVAILABLE',
   'FORBIDDEN',
+  'LOCKED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -27,6 +28,7 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   STORE_TOO_NEW: '此数据文件由更新版本的支部台账创建，当前版本无法打开。请升级软件，原文件未做任何改动。',
   STORE_UNAVAILABLE: '无法打开数据文件。',
   FORBIDDEN: '拒绝访问：请求不是来自本软件的页面。',
+  LOCKED: '支部台账已锁定，请输入应用密码解锁。',
   INTERNAL: '软件内部出错，本次操作未保存。请重试；如仍出现，请联系维护人员。',
 };
 

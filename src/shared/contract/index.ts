@@ -2,6 +2,7 @@ import { complianceContract } from './compliance';
 import { complianceExportContract } from './complianceExport';
 import { rulePacksContract } from './rulePacks';
 import { plansContract } from './plans';
+import { privacyContract } from './privacy';
 import type { z } from 'zod';
 import { attachmentsContract } from './attachments';
 import { branchContract } from './branch';
@@ -54,6 +55,7 @@ export const contract = {
   ...plansContract,
   ...editTrailContract,
   ...dataSafetyContract,
+  ...privacyContract,
 } as const;
 
 export type Contract = typeof contract;

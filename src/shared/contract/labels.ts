@@ -2,6 +2,7 @@ import { DEMOCRATIC_REVIEW_FIELD_LABELS } from './democraticReview';
 import { ORG_LIFE_FIELD_LABELS } from './orgLife';
 import { RULE_PACKS_FIELD_LABELS } from './rulePacks';
 import { PLANS_FIELD_LABELS } from './plans';
+import { PRIVACY_FIELD_LABELS } from './privacy';
 import { TALKS_FIELD_LABELS } from './talks';
 import { ASSESSMENTS_FIELD_LABELS } from './assessments';
 import { RUBRIC_TEMPLATES_FIELD_LABELS } from './rubricTemplates';
@@ -22,7 +23,8 @@ export const FIELD_LABELS: Record<string, string> = {
   termEndsOn: '本届支委会任期结束日期',
   query: '搜索内容',
   includeLeft: '显示已离开人员',
-  includeFullIdNumbers: '包含完整公民身份号码',
+  includeFullNumbers: '包含完整身份证号和手机号',
+  field: '要显示的项目',
   gender: '性别',
   ethnicity: '民族',
   birthDate: '出生日期',
@@ -129,6 +131,7 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   rubricTemplates: RUBRIC_TEMPLATES_FIELD_LABELS,
   editTrail: EDIT_TRAIL_FIELD_LABELS,
   dataSafety: { ...FIELD_LABELS, ...DATA_SAFETY_FIELD_LABELS },
+  privacy: PRIVACY_FIELD_LABELS,
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {

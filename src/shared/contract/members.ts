@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findIdNumberProblem, ID_NUMBER_PROBLEM_MESSAGES, normalizeIdNumber } from '../domain/idNumber';
 import { GENDERS, MEMBER_CATEGORIES, type Gender, type MemberCategory, type MemberProfile } from '../domain/member';
+import { looksMasked } from '../domain/phone';
 import type { MemberStatus } from '../domain/memberHistory';
 import { id, idInput, MAX_LONG_TEXT, optionalIsoDate, optionalText, phone, returns, text } from './common';
 
@@ -52,11 +53,33 @@ export interface MemberListItem {
   partyGroupId: number | null;
   partyGroupName: string | null;
   partyPosts: string[];
-  phone: string | null;
+  /** 138****5678: lists never carry full phone or ID numbers (see members:revealSensitive). */
+  phoneMasked: string | null;
   idNumberMasked: string | null;
 }
 
-export const idNumberField = z
+/** The personal numbers kept out of lists and forms unless a secretary asks to see them. */
+export const SENSITIVE_FIELDS = ['idNumber', 'phone'] as const;
+export type SensitiveField = (typeof SENSITIVE_FIELDS)[number];
+
+/**
+ * A member as the renderer receives it (members:get/create/update): 公民身份号码 and 联系电话 only
+ * masked; the full value comes one field at a time from members:revealSensitive.
+ */
+export type MemberView = Omit<Member, SensitiveField> & { idNumberMasked: string | null; phoneMasked: string | null };
+
+const MASKED_MESSAGE = '这是脱敏显示的号码（带*），不能作为号码保存。要修改请先点“显示”取出完整号码，不修改就不要动它';
+
+/** Refuses a masked value (with *) before the field's own checks, so it can never overwrite the real one. */
+function unmasked<T extends z.ZodType<string | null, string | null | undefined>>(schema: T) {
+  return z
+    .string({ error: '应为文字' })
+    .nullish()
+    .refine((value) => value === null || value === undefined || !looksMasked(value), { message: MASKED_MESSAGE, abort: true })
+    .pipe(schema);
+}
+
+const idNumberChecks = z
   .string({ error: '应为文字' })
   .trim()
   .max(30, '不能超过30个字符')
@@ -67,6 +90,7 @@ export const idNumberField = z
     const problem = findIdNumberProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: ID_NUMBER_PROBLEM_MESSAGES[problem] });
   });
+export const idNumberField = unmasked(idNumberChecks);
 
 export const memberFields = {
   name: text(30),
@@ -84,7 +108,7 @@ export const memberFields = {
   confirmedOn: optionalIsoDate,
   category: z.enum(MEMBER_CATEGORIES, { error: '请选择党员类别' }),
   partyGroupId: id.nullish().transform((value) => value ?? null),
-  phone,
+  phone: unmasked(phone),
   note: optionalText(MAX_LONG_TEXT),
 };
 
@@ -92,6 +116,12 @@ export const memberCreateInput = z.strictObject(memberFields);
 export const memberUpdateInput = z.strictObject({
   id,
   ...memberFields,
+  /**
+   * Left out = unchanged: the edit form holds only the masked number until the secretary reveals
+   * it, and sends these two fields only then. null clears the stored number.
+   */
+  idNumber: memberFields.idNumber.optional(),
+  phone: memberFields.phone.optional(),
   /** The version the form was loaded with; a different stored version means someone else saved first. */
   version: z.number({ error: '应为数字' }).int().positive(),
   /** When a change of 党小组 takes effect (default today). */
@@ -117,10 +147,11 @@ export type MemberInput = z.input<typeof memberCreateInput>;
 export type MemberValues = z.output<typeof memberCreateInput>;
 export type MemberUpdateInput = z.input<typeof memberUpdateInput>;
 
-/** 党员花名册 as an Excel file: 在册 members today; ID numbers masked unless asked. */
+/** 党员花名册 as an Excel file: 在册 members today; ID and phone numbers masked unless asked. */
 export const memberExportInput = z
   .strictObject({
-    includeFullIdNumbers: z.boolean({ error: '应为是或否' }).optional(),
+    /** 包含完整身份证号和手机号 (default off: 330702********1015, 139****1000). */
+    includeFullNumbers: z.boolean({ error: '应为是或否' }).optional(),
     /** Also list members who have left (转出, 停止党籍, 去世), after those 在册 and not counted. */
     includeLeft: z.boolean({ error: '应为是或否' }).optional(),
   })
@@ -133,11 +164,18 @@ export interface MemberExportResult {
   rowCount: number;
 }
 
+/** One member's full 公民身份号码 or 联系电话, asked for explicitly (the 显示 button). */
+export const memberRevealInput = z.strictObject({
+  id,
+  field: z.enum(SENSITIVE_FIELDS, { error: '应为 idNumber 或 phone' }),
+});
+
 export const membersContract = {
   'members:list': { input: memberListInput, output: returns<MemberListItem[]>() },
-  'members:get': { input: idInput, output: returns<Member>() },
-  'members:create': { input: memberCreateInput, output: returns<Member>() },
-  'members:update': { input: memberUpdateInput, output: returns<Member>() },
+  'members:get': { input: idInput, output: returns<MemberView>() },
+  'members:create': { input: memberCreateInput, output: returns<MemberView>() },
+  'members:update': { input: memberUpdateInput, output: returns<MemberView>() },
+  'members:revealSensitive': { input: memberRevealInput, output: returns<{ value: string | null }>() },
   'members:delete': { input: idInput, output: returns<{ id: number }>() },
   'members:export': { input: memberExportInput, output: returns<MemberExportResult>() },
 } as const;

@@ -129,6 +129,20 @@ export class MemberDrawer {
     this.cancelButton = dialog.getByRole('button', { name: '取消', exact: true });
   }
 
+  /**
+   * An edit shows a stored 公民身份号码/联系电话 masked and read-only; 显示并修改 puts the full number
+   * in the field (fetched on request).
+   */
+  async reveal(label: '公民身份号码' | '联系电话'): Promise<void> {
+    await this.dialog.getByRole('button', { name: `显示并修改${label}` }).click();
+    await expect(this.dialog.getByRole('textbox', { name: label, exact: true })).toBeEditable();
+  }
+
+  /** The read-only masked field of an edit, before 显示并修改. */
+  masked(label: '公民身份号码' | '联系电话'): Locator {
+    return this.dialog.getByRole('textbox', { name: `${label}（已隐去部分数字）` });
+  }
+
   gender(label: '男' | '女'): Locator {
     return this.dialog.getByRole('radio', { name: label, exact: true });
   }

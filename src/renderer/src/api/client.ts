@@ -51,10 +51,19 @@ async function overHttp(method: Method, input: unknown): Promise<Envelope<unknow
   }
 }
 
+const lockListeners = new Set<() => void>();
+
+/** Called whenever the core answers LOCKED (app password, idle lock): the lock screen takes over. */
+export function onLocked(listener: () => void): () => void {
+  lockListeners.add(listener);
+  return () => lockListeners.delete(listener);
+}
+
 /** Calls one contract method; resolves with its value or rejects with an RpcError. */
 export async function invoke<M extends Method>(method: M, ...args: undefined extends InputOf<M> ? [input?: InputOf<M>] : [input: InputOf<M>]): Promise<OutputOf<M>> {
   const input = args[0];
   const envelope = window.branchLedger ? await window.branchLedger.invoke(method, input) : await overHttp(method, input);
   if (envelope.ok) return envelope.value as OutputOf<M>;
+  if (envelope.error.code === 'LOCKED') for (const listener of lockListeners) listener();
   throw new RpcError(envelope.error);
 }

@@ -8,3 +8,5 @@ export const useUpdateMember = () => useRpcMutation('members:update');
 export const useDeleteMember = () => useRpcMutation('members:delete');
 export const useGroups = () => useRpcQuery('groups:list');
 export const useExportRoster = () => useRpcAction('members:export');
+/** One full 公民身份号码 or 联系电话, on request; never cached, so it leaves memory with the page. */
+export const useRevealSensitive = () => useRpcAction('members:revealSensitive');

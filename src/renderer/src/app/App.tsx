@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { HashRouter } from 'react-router';
 import { z } from 'zod';
+import { LockGate } from '../features/privacy/LockGate';
 import { Root } from './Root';
 import './styles.css';
 
@@ -42,7 +43,9 @@ export function App() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <HashRouter>
-            <Root />
+            <LockGate>
+              <Root />
+            </LockGate>
           </HashRouter>
         </QueryClientProvider>
       </AntApp>

@@ -2,9 +2,8 @@ import { EditOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Result, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Member } from '../../../../shared/contract/members';
+import type { MemberView } from '../../../../shared/contract/members';
 import { todayIso } from '../../../../shared/domain/dates';
-import { maskIdNumber } from '../../../../shared/domain/idNumber';
 import { ageOn, GENDER_LABELS, MEMBER_CATEGORY_LABELS, partyStandingYears } from '../../../../shared/domain/member';
 import { MEMBER_STATUS_LABELS } from '../../../../shared/domain/memberHistory';
 import { useGroups, useMember } from '../../api/members';
@@ -15,6 +14,7 @@ import { MemberParticipation } from '../participation/MemberParticipation';
 import { MemberHistory } from './MemberHistory';
 import { RegisterEventModal } from './RegisterEventModal';
 import { EditTrailLine } from '../editTrail/EditTrailLine';
+import { SensitiveValue, useRevealed } from './SensitiveValue';
 
 /** 党员详情 (#/members/:id): every field, the member's standing today, and the dated history. */
 export function MemberDetailPage() {
@@ -108,7 +108,7 @@ export function MemberDetailPage() {
   );
 }
 
-function StateTags({ member }: { member: Member }) {
+function StateTags({ member }: { member: MemberView }) {
   const { state } = member;
   return (
     <Space size={4} wrap className="member-tags">
@@ -133,29 +133,17 @@ function StateTags({ member }: { member: Member }) {
   );
 }
 
-function IdNumber({ value }: { value: string | null }) {
-  const [shown, setShown] = useState(false);
-  if (!value) return <>—</>;
-  return (
-    <Space size={8}>
-      <span className="id-number">{shown ? value : maskIdNumber(value)}</span>
-      <Button type="link" size="small" className="link-cell" onClick={() => setShown(!shown)}>
-        {shown ? '隐藏' : '显示'}
-      </Button>
-    </Space>
-  );
-}
-
 /** 党龄 in whole years; a member confirmed less than a year ago reads 不满1年, not 0年. */
-function standing(member: Member, today: string): string {
+function standing(member: MemberView, today: string): string {
   if (member.state.category !== 'full') return '—';
   const years = partyStandingYears(member.confirmedOn, today);
   if (years === null) return '—';
   return years === 0 ? '不满1年' : `${years}年`;
 }
 
-function MemberFacts({ member }: { member: Member }) {
+function MemberFacts({ member }: { member: MemberView }) {
   const groups = useGroups();
+  const revealed = useRevealed(member.id);
   const today = todayIso();
   const age = ageOn(member.birthDate, today);
   const group = groups.data?.find((candidate) => candidate.id === member.partyGroupId);
@@ -170,10 +158,12 @@ function MemberFacts({ member }: { member: Member }) {
         {age !== null && `（${age}岁）`}
       </Item>
       <Item label="公民身份号码" span={{ xs: 1, lg: 2 }}>
-        <IdNumber value={member.idNumber} />
+        <SensitiveValue field="idNumber" masked={member.idNumberMasked} revealed={revealed} />
       </Item>
       <Item label="籍贯">{orDash(member.nativePlace)}</Item>
-      <Item label="联系电话">{orDash(member.phone)}</Item>
+      <Item label="联系电话">
+        <SensitiveValue field="phone" masked={member.phoneMasked} revealed={revealed} />
+      </Item>
       <Item label="学历">{orDash(member.education)}</Item>
       <Item label="学位">{orDash(member.degree)}</Item>
       <Item label="参加工作时间">{formatDate(member.workStartedOn)}</Item>

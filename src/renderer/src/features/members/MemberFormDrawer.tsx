@@ -1,6 +1,7 @@
+import { EyeOutlined } from '@ant-design/icons';
 import { App, AutoComplete, Button, Col, DatePicker, Drawer, Form, Input, Radio, Row, Select, Space } from 'antd';
-import { useEffect } from 'react';
-import { memberFields, type MemberInput } from '../../../../shared/contract/members';
+import { useEffect, useState } from 'react';
+import { memberFields, type MemberInput, type SensitiveField } from '../../../../shared/contract/members';
 import { todayIso } from '../../../../shared/domain/dates';
 import { findIdNumberProblem, idNumberFacts } from '../../../../shared/domain/idNumber';
 import {
@@ -12,7 +13,7 @@ import {
   MEMBER_CATEGORY_LABELS,
   PERSON_CATEGORIES,
 } from '../../../../shared/domain/member';
-import { useCreateMember, useGroups, useMember, useUpdateMember } from '../../api/members';
+import { useCreateMember, useGroups, useMember, useRevealSensitive, useUpdateMember } from '../../api/members';
 import { DATE_INPUT_FORMATS, isoDateItemProps, showServerProblems, zodRule } from '../../lib/forms';
 
 interface Props {
@@ -38,6 +39,28 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
   const create = useCreateMember();
   const update = useUpdateMember();
   const saving = create.isPending || update.isPending;
+  const reveal = useRevealSensitive();
+  // The stored 公民身份号码/联系电话 are not in the form until 显示并修改 fetches them; a number
+  // never revealed is left out of the save, so the masked text can never replace the real one.
+  const [revealed, setRevealed] = useState<Partial<Record<SensitiveField, string | null>>>({});
+  // Closing the drawer or opening another member forgets what was revealed.
+  const [revealedFor, setRevealedFor] = useState(editing);
+  if (revealedFor !== editing) {
+    setRevealedFor(editing);
+    setRevealed({});
+  }
+  const maskedOf = (field: SensitiveField) => {
+    if (memberId === null || !member.data || field in revealed) return null;
+    return field === 'idNumber' ? member.data.idNumberMasked : member.data.phoneMasked;
+  };
+  const revealForEditing = async (field: SensitiveField) => {
+    try {
+      const { value } = await reveal.mutateAsync({ id: memberId!, field });
+      setRevealed((current) => ({ ...current, [field]: value }));
+    } catch (error) {
+      message.error((error as Error).message);
+    }
+  };
   // Changing the 党小组 of an existing member asks from when; a new member is in it from the start.
   const chosenGroup = Form.useWatch('partyGroupId', form) as number | null | undefined;
   const groupChanging = memberId !== null && member.data !== undefined && (chosenGroup ?? null) !== member.data.partyGroupId;
@@ -148,9 +171,13 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label="公民身份号码" name="idNumber" rules={[zodRule(memberFields.idNumber)]} validateTrigger="onBlur">
-              <Input maxLength={18} placeholder="18位，填写后自动带出出生日期和性别" />
-            </Form.Item>
+            {maskedOf('idNumber') ? (
+              <MaskedField label="公民身份号码" masked={maskedOf('idNumber')!} loading={reveal.isPending} onReveal={() => revealForEditing('idNumber')} />
+            ) : (
+              <Form.Item label="公民身份号码" name="idNumber" initialValue={revealed.idNumber} rules={[zodRule(memberFields.idNumber)]} validateTrigger="onBlur">
+                <Input maxLength={18} placeholder="18位，填写后自动带出出生日期和性别" />
+              </Form.Item>
+            )}
           </Col>
           <Col span={12}>
             <Form.Item label="性别" name="gender" required rules={[{ required: true, message: '请选择性别（填写公民身份号码后会自动选择）' }, genderMatchesId]}>
@@ -229,9 +256,13 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
             </Col>
           )}
           <Col span={12}>
-            <Form.Item label="联系电话" name="phone" rules={[zodRule(memberFields.phone)]}>
-              <Input maxLength={30} />
-            </Form.Item>
+            {maskedOf('phone') ? (
+              <MaskedField label="联系电话" masked={maskedOf('phone')!} loading={reveal.isPending} onReveal={() => revealForEditing('phone')} />
+            ) : (
+              <Form.Item label="联系电话" name="phone" initialValue={revealed.phone} rules={[zodRule(memberFields.phone)]}>
+                <Input maxLength={30} />
+              </Form.Item>
+            )}
           </Col>
           <Col span={24}>
             <Form.Item label="备注" name="note" rules={[zodRule(memberFields.note)]}>
@@ -241,5 +272,19 @@ export function MemberFormDrawer({ editing, onClose, onCreateAnother }: Props) {
         </Row>
       </Form>
     </Drawer>
+  );
+}
+
+/** A stored number shown masked and read-only; 显示并修改 puts the full number into the form. */
+function MaskedField({ label, masked, loading, onReveal }: { label: string; masked: string; loading: boolean; onReveal: () => void }) {
+  return (
+    <Form.Item label={label} extra="已隐去部分数字；不改就保持原号码。">
+      <Space.Compact style={{ width: '100%' }}>
+        <Input value={masked} readOnly variant="filled" aria-label={`${label}（已隐去部分数字）`} className="sensitive-masked-input" />
+        <Button icon={<EyeOutlined />} loading={loading} onClick={onReveal} aria-label={`显示并修改${label}`}>
+          显示并修改
+        </Button>
+      </Space.Compact>
+    </Form.Item>
   );
 }

@@ -69,6 +69,8 @@ export function MembersPage() {
     },
     { title: '性别', dataIndex: 'gender', width: 56, render: (gender: MemberListItem['gender']) => GENDER_LABELS[gender] },
     { title: '年龄', dataIndex: 'age', width: 64, sorter: (a, b) => (a.age ?? 0) - (b.age ?? 0), render: orDash },
+    // Masked here always; the member's page shows the full number on request.
+    { title: '公民身份号码', dataIndex: 'idNumberMasked', width: 172, render: (value: string | null) => <span className="sensitive-value">{orDash(value)}</span> },
     { title: '学历', dataIndex: 'education', width: 92, render: orDash },
     {
       title: '入党时间',
@@ -102,7 +104,7 @@ export function MembersPage() {
       render: orDash,
     },
     { title: '党内职务', dataIndex: 'partyPosts', width: 88, render: (posts: string[]) => (posts.length ? posts.join('、') : '—') },
-    { title: '联系电话', dataIndex: 'phone', width: 120, render: orDash },
+    { title: '联系电话', dataIndex: 'phoneMasked', width: 120, render: orDash },
     {
       title: '操作',
       key: 'actions',

@@ -1,5 +1,5 @@
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
-import type { Member } from '../../../../shared/contract/members';
+import type { MemberView } from '../../../../shared/contract/members';
 import type { MemberEventInput } from '../../../../shared/contract/memberEvents';
 import { addMonths, addYears, isValidIsoDate, todayIso } from '../../../../shared/domain/dates';
 import {
@@ -42,7 +42,7 @@ function useSecretaryName(): string | null {
 }
 
 interface Props {
-  member: Member;
+  member: MemberView;
   onClose: () => void;
 }
 

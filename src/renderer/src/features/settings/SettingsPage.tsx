@@ -1,6 +1,7 @@
 import { Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { DataSafetySection } from './DataSafetySection';
+import { PrivacySection } from './PrivacySection';
 import { RulePacksSection } from './RulePacksSection';
 import { EditTrailSection } from '../editTrail/EditTrailSection';
 import './settings.css';
@@ -12,6 +13,7 @@ import './settings.css';
 const SECTIONS: { key: string; element: ReactNode }[] = [
   { key: 'rules', element: <RulePacksSection /> },
   { key: 'data-safety', element: <DataSafetySection /> },
+  { key: 'privacy', element: <PrivacySection /> },
 ];
 SECTIONS.push({ key: 'edit-trail', element: <EditTrailSection /> });
 
