@@ -417,3 +417,59 @@ describe('editTrail:list', () => {
     expect(new Set([...first.entries, ...second.entries].map((entry) => entry.id)).size).toBe(37);
   });
 });
+
+describe('edit trail: 五星三强 self-assessments', () => {
+  it('logs the start, the secretary’s entries old → new, submission, reopening with its reason, and a deleted draft', async () => {
+    const { demoBranch } = await import('../helpers/demo');
+    const demo = await demoBranch();
+    const core = demo.core;
+    const started = await call<{ id: number }>(core, 'assessments:start', { templateId: 'wuxing-sanqiang-reference', year: 2025 });
+    const created = await latest(core, 'assessment', started.id);
+    expect(created).toMatchObject({ action: 'create', label: '2025年度五星三强（参考模板）自评' });
+
+    const save = (finalScore: number, note: string) =>
+      call(core, 'assessments:save', { id: started.id, indicators: [{ id: 'leadership-committee-meeting', answer: null, finalScore, note }], vetoes: [], summary: null });
+    await save(6, '8月未开，酌减');
+    await save(7, '8月未开，9月补议');
+    const edit = await latest(core, 'assessment', started.id);
+    expect(edit.action).toBe('update');
+    expect(edit.changes).toHaveLength(1);
+    expect(edit.changes[0]).toMatchObject({ field: 'entries', label: '自评得分和说明' });
+    expect(JSON.stringify(edit.changes[0])).toContain('支委会每月召开 1 次');
+
+    // A refused save logs nothing.
+    const before = (await trailOf(core, 'assessment', started.id)).count;
+    const refused = await core.dispatch('assessments:save', { id: started.id, indicators: [{ id: 'leadership-committee-meeting', answer: null, finalScore: 5, note: null }], vetoes: [], summary: null });
+    expect(refused.ok).toBe(false);
+    expect((await trailOf(core, 'assessment', started.id)).count).toBe(before);
+
+    // Submitting needs every indicator scored: answer the manual ones as the secretary would.
+    const view = await call<{ indicators: { id: string; proposal: { manual: boolean }; scoring: { type: string; levels?: { label: string }[]; target?: number } }[] }>(core, 'assessments:get', { id: started.id });
+    const answers = view.indicators
+      .filter((indicator) => indicator.proposal.manual && indicator.scoring.type !== 'bonus')
+      .map((indicator) => {
+        const scoring = indicator.scoring;
+        const answer =
+          scoring.type === 'yesNo' ? { kind: 'yesNo', value: true }
+          : scoring.type === 'graded' ? { kind: 'grade', label: scoring.levels![0].label }
+          : scoring.type === 'ratio' ? { kind: 'ratio', value: 1 }
+          : scoring.type === 'countTarget' ? { kind: 'count', value: scoring.target }
+          : { kind: 'occurrences', value: 0 };
+        return { id: indicator.id, answer, finalScore: null, note: null };
+      });
+    await call(core, 'assessments:save', { id: started.id, indicators: [{ id: 'leadership-committee-meeting', answer: null, finalScore: 7, note: '8月未开，9月补议' }, ...answers], vetoes: [], summary: null });
+    await call(core, 'assessments:submit', { id: started.id, submittedOn: '2026-01-10' });
+    const submitted = await latest(core, 'assessment', started.id);
+    expect(submitted.changes.map((change) => change.label)).toEqual(expect.arrayContaining(['状态', '提交日期']));
+    expect(submitted.changes.find((change) => change.field === 'status')).toMatchObject({ from: '草稿', to: '已提交' });
+
+    await call(core, 'assessments:reopen', { id: started.id, reason: '补充谈心谈话佐证' });
+    const reopened = await latest(core, 'assessment', started.id);
+    expect(reopened).toMatchObject({ note: '重新打开：补充谈心谈话佐证' });
+    expect(reopened.changes.find((change) => change.field === 'status')).toMatchObject({ from: '已提交', to: '草稿' });
+
+    const draft = await call<{ id: number }>(core, 'assessments:start', { templateId: 'star-branch-100', year: 2025 });
+    await call(core, 'assessments:delete', { id: draft.id });
+    expect(await latest(core, 'assessment', draft.id)).toMatchObject({ action: 'delete', label: '2025年度星级党支部（百分制参考）自评' });
+  });
+});

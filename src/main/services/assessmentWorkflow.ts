@@ -22,7 +22,9 @@ import { round2, scoreAssessment, type AssessmentResult, type IndicatorInput, ty
 import type { RubricTemplate } from '../../shared/domain/rubricTemplate';
 import type { AssessmentStored, IndicatorEntry, StoredIndicator, StoredProposal } from '../store/repos/assessments.repo';
 import { createAttachmentFiles } from './attachmentFiles';
+import { assessmentTrailSubject } from './assessmentTrail';
 import type { ServiceContext } from './context';
+import { createEditTrail } from './editTrail';
 import { ProblemList } from './validation';
 
 type StartInput = z.output<typeof assessmentStartInput>;
@@ -76,6 +78,8 @@ function validationError(problems: FieldProblem[], lead = ''): AppError {
 export function createAssessmentWorkflow(context: ServiceContext, deps: WorkflowDeps) {
   const { store, clock, dataDir } = context;
   const files = createAttachmentFiles(dataDir, (sha256) => store.attachments.isReferenced(sha256));
+  // 修改记录: every change the secretary or the workflow makes, logged in the same transaction.
+  const trail = createEditTrail({ store, clock }).for(assessmentTrailSubject(store));
   const attachmentLabels = fieldLabelsFor('assessments:addAttachment');
   const now = () => clock().toISOString();
   const today = () => todayIso(clock());
@@ -292,13 +296,15 @@ export function createAssessmentWorkflow(context: ServiceContext, deps: Workflow
       const at = now();
       const id = store.transaction(() => {
         refuseSecond();
-        const newId = store.assessments.insert(
-          { year, templateId: template.id, templateVersion: template.version, templateJson: JSON.stringify(template), proposedAsOf: proposal.asOf },
-          proposal.indicators.map((item) => ({ indicatorId: item.id, proposal: toStoredProposal(item) })),
-          at,
-        );
-        store.assessments.addHistory(newId, 'created', `按“${template.name}”第 ${template.version} 版评分，建议分据 ${proposal.asOf} 的记录`, at);
-        return newId;
+        return trail.create(() => {
+          const newId = store.assessments.insert(
+            { year, templateId: template.id, templateVersion: template.version, templateJson: JSON.stringify(template), proposedAsOf: proposal.asOf },
+            proposal.indicators.map((item) => ({ indicatorId: item.id, proposal: toStoredProposal(item) })),
+            at,
+          );
+          store.assessments.addHistory(newId, 'created', `按“${template.name}”第 ${template.version} 版评分，建议分据 ${proposal.asOf} 的记录`, at);
+          return newId;
+        });
       });
       return view(id);
     },
@@ -368,12 +374,14 @@ export function createAssessmentWorkflow(context: ServiceContext, deps: Workflow
       }
       if (problems.length) throw validationError(problems, '未保存：');
       const at = now();
-      store.transaction(() => {
-        recheckDraft(input.id, template, '修改');
-        for (const [indicatorId, entry] of entries) store.assessments.setEntry(input.id, indicatorId, entry);
-        store.assessments.replaceVetoes(input.id, vetoes);
-        store.assessments.setSummary(input.id, input.summary, at);
-      });
+      store.transaction(() =>
+        trail.update(input.id, () => {
+          recheckDraft(input.id, template, '修改');
+          for (const [indicatorId, entry] of entries) store.assessments.setEntry(input.id, indicatorId, entry);
+          store.assessments.replaceVetoes(input.id, vetoes);
+          store.assessments.setSummary(input.id, input.summary, at);
+        }),
+      );
       return view(input.id);
     },
 
@@ -398,10 +406,12 @@ export function createAssessmentWorkflow(context: ServiceContext, deps: Workflow
         );
       }
       const at = now();
-      store.transaction(() => {
-        if (!store.assessments.submit(id, date, at)) throw new AppError('CONFLICT', `${title(stored, template)}已提交，不需要再次提交。`);
-        store.assessments.addHistory(id, 'submitted', `提交日期 ${date}；自评总分 ${fmt(result.totalPoints)}/${fmt(result.maxPoints)}，${result.level.name}`, at);
-      });
+      store.transaction(() =>
+        trail.update(id, () => {
+          if (!store.assessments.submit(id, date, at)) throw new AppError('CONFLICT', `${title(stored, template)}已提交，不需要再次提交。`);
+          store.assessments.addHistory(id, 'submitted', `提交日期 ${date}；自评总分 ${fmt(result.totalPoints)}/${fmt(result.maxPoints)}，${result.level.name}`, at);
+        }),
+      );
       return view(id);
     },
 
@@ -410,10 +420,16 @@ export function createAssessmentWorkflow(context: ServiceContext, deps: Workflow
       const { stored, template } = load(id);
       if (stored.status === 'draft') throw new AppError('CONFLICT', `${title(stored, template)}是草稿，可以直接修改，不需要重新打开。`);
       const at = now();
-      store.transaction(() => {
-        if (!store.assessments.reopen(id, at)) throw new AppError('CONFLICT', `${title(stored, template)}是草稿，可以直接修改，不需要重新打开。`);
-        store.assessments.addHistory(id, 'reopened', reason, at);
-      });
+      store.transaction(() =>
+        trail.update(
+          id,
+          () => {
+            if (!store.assessments.reopen(id, at)) throw new AppError('CONFLICT', `${title(stored, template)}是草稿，可以直接修改，不需要重新打开。`);
+            store.assessments.addHistory(id, 'reopened', reason, at);
+          },
+          `重新打开：${reason}`,
+        ),
+      );
       return view(id);
     },
 
@@ -446,10 +462,12 @@ export function createAssessmentWorkflow(context: ServiceContext, deps: Workflow
         ...(review.reviewComment ? [`审核意见：${review.reviewComment}`] : []),
       ].join('；');
       const at = now();
-      store.transaction(() => {
-        if (!store.assessments.review(input.id, review, at)) throw new AppError('CONFLICT', `${title(stored, template)}不是“已提交”状态，不能录入审核结果。请刷新后重试。`);
-        store.assessments.addHistory(input.id, 'reviewed', note, at);
-      });
+      store.transaction(() =>
+        trail.update(input.id, () => {
+          if (!store.assessments.review(input.id, review, at)) throw new AppError('CONFLICT', `${title(stored, template)}不是“已提交”状态，不能录入审核结果。请刷新后重试。`);
+          store.assessments.addHistory(input.id, 'reviewed', note, at);
+        }),
+      );
       return view(input.id);
     },
 
@@ -464,10 +482,12 @@ export function createAssessmentWorkflow(context: ServiceContext, deps: Workflow
         );
       }
       const hashes = store.assessments.attachmentHashes(id);
-      store.transaction(() => {
-        recheckDraft(id, template, '删除');
-        store.assessments.delete(id);
-      });
+      store.transaction(() =>
+        trail.delete(id, () => {
+          recheckDraft(id, template, '删除');
+          store.assessments.delete(id);
+        }),
+      );
       for (const sha256 of hashes) files.removeIfUnreferenced(sha256);
       return { id };
     },
@@ -484,11 +504,13 @@ export function createAssessmentWorkflow(context: ServiceContext, deps: Workflow
       if (same) problems.add('contentBase64', `“${file.name}”与该指标已有的附件“${same.fileName}”内容相同，未重复添加`).throwIfAny();
       const existed = files.ensureStored(file);
       try {
-        store.transaction(() => {
-          recheckDraft(id, template, '添加附件');
-          store.assessments.addAttachment({ assessmentId: id, indicatorId, sha256: file.sha256, fileName: file.name, size: file.bytes.length, mime: file.mime }, now());
-          store.assessments.touch(id, now());
-        });
+        store.transaction(() =>
+          trail.update(id, () => {
+            recheckDraft(id, template, '添加附件');
+            store.assessments.addAttachment({ assessmentId: id, indicatorId, sha256: file.sha256, fileName: file.name, size: file.bytes.length, mime: file.mime }, now());
+            store.assessments.touch(id, now());
+          }),
+        );
       } catch (error) {
         if (!existed) files.removeIfUnreferenced(file.sha256);
         throw error;
@@ -502,11 +524,13 @@ export function createAssessmentWorkflow(context: ServiceContext, deps: Workflow
       if (!attachment) throw new AppError('NOT_FOUND', ATTACHMENT_GONE);
       const { stored, template } = load(attachment.assessmentId);
       requireDraft(stored, template, '删除附件');
-      store.transaction(() => {
-        recheckDraft(attachment.assessmentId, template, '删除附件');
-        store.assessments.removeAttachment(attachmentId);
-        store.assessments.touch(attachment.assessmentId, now());
-      });
+      store.transaction(() =>
+        trail.update(attachment.assessmentId, () => {
+          recheckDraft(attachment.assessmentId, template, '删除附件');
+          store.assessments.removeAttachment(attachmentId);
+          store.assessments.touch(attachment.assessmentId, now());
+        }),
+      );
       files.removeIfUnreferenced(attachment.sha256);
       return view(attachment.assessmentId);
     },

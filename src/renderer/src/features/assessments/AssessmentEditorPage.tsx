@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, type AssessmentView } from '../../../../shared/contract/assessments';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { useAssessment, useAssessmentList, useDeleteAssessment, useRefreshAssessment, useSaveAssessment } from '../../api/assessments';
+import { EditTrailLine } from '../editTrail/EditTrailLine';
 import { AssessmentExportButtons } from './AssessmentExportButtons';
 import { DimensionCard } from './DimensionCard';
 import { entriesOf, saveInputOf, type Entries, type Entry } from './entries';
@@ -239,7 +240,10 @@ function AssessmentEditor({ view }: { view: AssessmentView }) {
         <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
           {result.explanation}
         </Typography.Paragraph>
-        {view.submittedOn && <Typography.Text type="secondary">提交日期：{formatChineseDate(view.submittedOn)}</Typography.Text>}
+        <Space size={16} wrap>
+          {view.submittedOn && <Typography.Text type="secondary">提交日期：{formatChineseDate(view.submittedOn)}</Typography.Text>}
+          <EditTrailLine entityType="assessment" entityId={view.id} />
+        </Space>
       </Card>
 
       {editable && result.problems.length > 0 && (
