@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import type { PartyGroup } from '../../src/shared/contract/groups';
 import type { ImportBatch, ImportTemplateFile, MemberImportCheckResult, MemberImportResult } from '../../src/shared/contract/memberImport';
-import type { Member, MemberListItem } from '../../src/shared/contract/members';
+import type { Member, MemberListItem, MemberView } from '../../src/shared/contract/members';
 import { MAX_IMPORT_ROWS, type ImportRow } from '../../src/shared/domain/memberImport';
+import { maskIdNumber } from '../../src/shared/domain/idNumber';
 import {
   encryptedXlsx,
   GBK_CSV,
@@ -118,9 +119,10 @@ describe('memberImport:import — writing the kept rows', () => {
     expect(byName('周婷')).toMatchObject({ category: 'probationary', admittedOn: '2026-03-15', partyGroupName: '第一党小组' });
     expect(byName('吴磊')).toMatchObject({ category: 'probationary', partyGroupName: '第二党小组' });
     expect(byName('孙强')).toMatchObject({ gender: 'male', birthDate: '1979-11-20', admittedOn: '2001-07-01', confirmedOn: '2002-07-01', category: 'full' });
-    const chen = await call<Member>(core, 'members:get', { id: byName('陈建华').id });
-    expect(chen).toMatchObject({ idNumber: ROSTER_IDS.chen, workplace: '示例局 局长', phone: '13800000001', education: '大学本科', state: { entitledToVote: true } });
-    expect(core.store.members.get(chen.id)!.importBatchId).toBe(result.batchId);
+    const chen = await call<MemberView>(core, 'members:get', { id: byName('陈建华').id });
+    // The page gets masked numbers; the full ones are stored (and shown only on request).
+    expect(chen).toMatchObject({ idNumberMasked: maskIdNumber(ROSTER_IDS.chen), workplace: '示例局 局长', phoneMasked: '138****0001', education: '大学本科', state: { entitledToVote: true } });
+    expect(core.store.members.get(chen.id)).toMatchObject({ idNumber: ROSTER_IDS.chen, phone: '13800000001', importBatchId: result.batchId });
 
     const [batch] = await call<ImportBatch[]>(core, 'importBatches:list');
     expect(batch).toEqual({ id: result.batchId, fileName: REAL_ROSTER.fileName, importedAt: new Date('2026-11-22T10:00:00').toISOString(), rowCount: 8, undoneAt: null });

@@ -193,6 +193,7 @@ export class MeetingEditor {
 
   async save(): Promise<void> {
     await this.saveButton.click();
-    await expect(this.page.getByText('已保存会议记录')).toBeVisible();
+    // A save soon after another leaves the earlier toast on screen: the newest one is this save's.
+    await expect(this.page.getByText('已保存会议记录').last()).toBeVisible();
   }
 }

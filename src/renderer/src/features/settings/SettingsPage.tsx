@@ -1,4 +1,4 @@
-import { Space, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { DataSafetySection } from './DataSafetySection';
 import { PrivacySection } from './PrivacySection';
@@ -8,14 +8,14 @@ import './settings.css';
 
 /**
  * The sections of 设置, in order. Each is a card of its own (title, id for links like
- * #/settings#settings-rules); later issues add theirs here (数据安全, issue 8).
+ * #/settings#settings-rules); a feature adds its section with one line here.
  */
-const SECTIONS: { key: string; element: ReactNode }[] = [
-  { key: 'rules', element: <RulePacksSection /> },
-  { key: 'data-safety', element: <DataSafetySection /> },
-  { key: 'privacy', element: <PrivacySection /> },
+const SECTIONS: { key: string; label: string; element: ReactNode }[] = [
+  { key: 'rules', label: '规则', element: <RulePacksSection /> },
+  { key: 'data-safety', label: '数据安全', element: <DataSafetySection /> },
+  { key: 'privacy', label: '隐私与密码', element: <PrivacySection /> },
 ];
-SECTIONS.push({ key: 'edit-trail', element: <EditTrailSection /> });
+SECTIONS.push({ key: 'edit-trail', label: '修改记录', element: <EditTrailSection /> });
 
 /** 设置 (#/settings): how the app judges and keeps this branch's data. */
 export function SettingsPage() {
@@ -23,6 +23,14 @@ export function SettingsPage() {
     <div>
       <div className="page-title">
         <Typography.Title level={4}>设置</Typography.Title>
+        {/* The rules table is long: one click to each section below it. */}
+        <nav aria-label="设置分区" className="settings-nav">
+          {SECTIONS.map((section) => (
+            <Button key={section.key} type="link" size="small" onClick={() => document.getElementById(`settings-${section.key}`)?.scrollIntoView({ behavior: 'smooth', block: 'start' })}>
+              {section.label}
+            </Button>
+          ))}
+        </nav>
       </div>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         {SECTIONS.map((section) => (
