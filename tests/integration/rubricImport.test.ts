@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AssessmentProposal, AssessmentTemplateItem } from '../../src/shared/contract/assessments';
+import type { AssessmentProposal, AssessmentTemplateItem, AssessmentView } from '../../src/shared/contract/assessments';
 import type { RubricImportPreview, RubricTemplateList, RubricTemplateSaved } from '../../src/shared/contract/rubricTemplates';
 import type { RubricTemplate } from '../../src/shared/domain/rubricTemplate';
 import { createRubricTemplatesService } from '../../src/main/services/rubricTemplates.service';
@@ -128,6 +128,15 @@ describe('importing an official 评分细则', () => {
     // Imported rows carry no automatic rule: each says 需手工评分 until the secretary scores it.
     expect(proposal.indicators.every((indicator) => indicator.manual)).toBe(true);
     expect(proposal.result.dimensions.map((dimension) => dimension.id)).toEqual(['d1', 'd2', 'd3']);
+
+    // The year's assessment on the imported template keeps its exact version, even after an edit makes a 第 2 版.
+    const started = await call<AssessmentView>(core, 'assessments:start', { templateId: 'imported-1', year: 2025 });
+    expect(started.template).toMatchObject({ id: 'imported-1', version: 1, name: '两新党组织五星三强', status: '官方' });
+    expect(started.indicators).toHaveLength(8);
+    expect(started.indicators[0].criteria).toContain('\n');
+    const edited = await call<RubricTemplate>(core, 'rubricTemplates:get', { id: 'imported-1' });
+    await call(core, 'rubricTemplates:save', { template: { ...edited, name: '两新党组织五星三强（修订）' } });
+    expect((await call<AssessmentView>(core, 'assessments:get', { id: started.id })).template).toMatchObject({ version: 1, name: '两新党组织五星三强' });
   });
 
   it.each([
