@@ -5,6 +5,7 @@ import { addDays, addYears, daysInMonth, formatIsoDate } from '../shared/domain/
 import type { MeetingType } from '../shared/domain/meetingTypes';
 import { openCore, type Core } from './core';
 import { generateMembers, type BenchCase, type BenchContext } from './bench';
+import { ASSESSMENTS_BENCH_CASES } from './bench.assessments';
 import { PARTICIPATION_BENCH_CASES } from './bench.participation';
 
 // Bench cases for organisational life: a branch with ten years of records (about 2,500: 支委会,
@@ -273,4 +274,5 @@ export const MEETING_BENCH_CASES: BenchCase[] = [
     },
   },
   ...PARTICIPATION_BENCH_CASES,
+  ...ASSESSMENTS_BENCH_CASES,
 ];
