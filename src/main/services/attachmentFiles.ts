@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { writeNewFileSynced } from '../durableFiles';
 import { join } from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 import { attachmentMime, formatFileSize, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MB, safeFileName } from '../../shared/domain/attachments';
@@ -72,14 +73,7 @@ export function createAttachmentFiles(dataDir: string, isReferenced: (sha256: st
     const temp = join(folder, `${sha256}.${randomBytes(6).toString('hex')}.tmp`);
     try {
       mkdirSync(folder, { recursive: true });
-      const fd = openSync(temp, 'wx');
-      try {
-        let written = 0;
-        while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+      writeNewFileSynced(temp, bytes);
       renameSync(temp, pathOf(sha256));
     } catch (error) {
       removeQuietly(temp);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
+import { writeNewFileSynced } from '../durableFiles';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/contract/errors';
 
@@ -34,14 +35,7 @@ export function writeFileDurably(file: string, bytes: Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const temp = tempName(file, 'write');
   try {
-    const fd = openSync(temp, 'wx');
-    try {
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    writeNewFileSynced(temp, bytes);
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { writeNewFileSynced } from '../durableFiles';
 import { LATEST_SCHEMA_VERSION, schemaVersion } from './migrate';
 import { createSystemRepo } from './repos/system.repo';
 
@@ -21,14 +22,7 @@ export function snapshotDatabase(db: Database.Database, file: string): number {
   // Header bytes 18/19 are the file format write/read versions: 2 = WAL, 1 = rollback journal.
   if (bytes[18] === 2) bytes[18] = 1;
   if (bytes[19] === 2) bytes[19] = 1;
-  const fd = openSync(file, 'wx');
-  try {
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeNewFileSynced(file, bytes);
   return bytes.length;
 }
 
