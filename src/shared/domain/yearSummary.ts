@@ -140,3 +140,11 @@ export function draftSections(facts: YearSummaryFacts, branchName: string): Year
     { key: 'next', heading: '下一步工作打算', paragraphs: next },
   ];
 }
+
+const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** “一、基本情况” for the first section (up to 二十). */
+export function chineseNumberHeading(n: number, heading: string): string {
+  const ordinal = n < 10 ? DIGITS[n] : n === 10 ? '十' : n < 20 ? `十${DIGITS[n - 10]}` : `${DIGITS[Math.floor(n / 10)]}十${DIGITS[n % 10]}`;
+  return `${ordinal}、${heading}`;
+}
