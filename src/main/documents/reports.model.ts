@@ -152,8 +152,9 @@ export function orgLifeModel(material: OrgLifeMaterial, context: { branchName: s
         para(`应提交对照检查材料${material.counts.selfReviewsExpected}人，已提交${material.counts.selfReviewsSubmitted}人。`),
         {
           kind: 'table',
-          widths: [8, 14, 14, 18, 46],
+          widths: [7, 12, 14, 20, 47],
           header: ['序号', '姓名', '党员类别', '提交日期', '主要内容'],
+          compact: true,
           rows: material.selfReviews.map((review, index) => [
             String(index + 1),
             review.name,
@@ -174,7 +175,8 @@ export function orgLifeModel(material: OrgLifeMaterial, context: { branchName: s
               para(`整改措施${material.counts.rectifications}项，已完成${material.counts.rectificationsDone}项。`),
               {
                 kind: 'table',
-                widths: [7, 25, 28, 12, 14, 14],
+                widths: [6, 24, 30, 12, 14, 14],
+                compact: true,
                 header: ['序号', '问题', '整改措施', '责任人', '完成时限', '完成情况'],
                 rows: material.rectifications.map((item, index) => [
                   String(index + 1),
@@ -246,6 +248,7 @@ export function democraticReviewModel(review: DemocraticReview, context: { branc
         ],
       },
     ],
-    signatures: [`${context.branchName}`, formatChineseDate(review.heldOn)],
+    // No 落款: after a long table it would stand alone on a page; the facts above carry the date.
+    signatures: [],
   };
 }
