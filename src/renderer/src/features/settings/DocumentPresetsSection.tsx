@@ -75,15 +75,15 @@ export function DocumentPresetsSection() {
       {view && current && (
         <div className="document-presets">
           <Form<PresetSettings> form={form} layout="vertical" onFinish={submit} initialValues={view.settings} aria-label="文书格式">
-            <Typography.Text strong>页边距（毫米）</Typography.Text>
-            <Space wrap style={{ marginTop: 8 }}>
+            <div className="document-presets-heading">页边距</div>
+            <Space wrap>
               {SIDES.map(([side, label]) => (
                 <Form.Item key={side} name={['margins', side]} label={label} rules={[{ required: true, message: '请填写' }]}>
-                  <InputNumber aria-label={`${label}边距`} min={0} max={100} step={0.5} suffix="毫米" style={{ width: 120 }} />
+                  <InputNumber aria-label={`${label}边距`} min={0} max={100} suffix="毫米" style={{ width: 120 }} />
                 </Form.Item>
               ))}
             </Space>
-            <Typography.Text strong>字体和字号</Typography.Text>
+            <div className="document-presets-heading">字体和字号</div>
             <div className="document-presets-fonts">
               {PRESET_ROLES.map((role) => (
                 <Space key={role} align="start" wrap>
@@ -97,8 +97,8 @@ export function DocumentPresetsSection() {
                 </Space>
               ))}
             </div>
-            <Typography.Text strong>行距</Typography.Text>
-            <Form.Item name={['line', 'rule']} style={{ marginTop: 8 }}>
+            <div className="document-presets-heading">行距</div>
+            <Form.Item name={['line', 'rule']}>
               <Radio.Group
                 onChange={(event) =>
                   form.setFieldValue('line', event.target.value === 'grid' ? { rule: 'grid', lines: 22, chars: 28 } : { rule: 'exact', points: 28 })
@@ -127,7 +127,7 @@ export function DocumentPresetsSection() {
                 <InputNumber aria-label="首行缩进" min={0} max={4} precision={0} suffix="字" style={{ width: 110 }} />
               </Form.Item>
             </Space>
-            <Space>
+            <Space className="document-presets-actions">
               <Button type="primary" htmlType="submit" loading={save.isPending} disabled={problems.length > 0}>
                 保存
               </Button>
