@@ -6,6 +6,8 @@ export interface DocParagraph {
   /** A run-in lead in bold, e.g. the speaker in “王丽萍：介绍……”. */
   lead?: string;
   text: string;
+  /** Stays on the page of what follows (the last paragraph before a 落款). */
+  keepNext?: boolean;
 }
 
 export interface DocTable {

@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  Bookmark,
   BorderStyle,
   Document,
   DocumentGridType,
@@ -9,6 +10,7 @@ import {
   Packer,
   PageNumber,
   PageOrientation,
+  PageReference,
   Paragraph,
   Table,
   TableCell,
@@ -101,6 +103,7 @@ function bodyParagraph(paragraph: DocParagraph, preset: DocPreset): Paragraph {
   const children = [...(paragraph.lead ? [bodyRun(paragraph.lead, { ...preset.body, bold: true }, preset)] : []), bodyRun(paragraph.text, preset.body, preset)];
   return new GridFreeParagraph({
     children,
+    ...(paragraph.keepNext ? { keepNext: true, keepLines: true } : {}),
     alignment: AlignmentType.BOTH,
     spacing: spacing(preset.body.line, preset),
     indent: { firstLineChars: preset.body.firstLineChars * 100, firstLine: pt(preset.body.size * preset.body.firstLineChars) },
@@ -232,19 +235,24 @@ export function fitTitleLines(lines: readonly string[], maxChars: number): strin
 /** Label and value columns of the facts table under the title. */
 export const META_WIDTHS = [27, 73];
 
-/** The children of the one section: title, facts table, notes, sections, signatures. */
-function content(model: DocumentModel, preset: DocPreset): (Paragraph | Table)[] {
+/**
+ * The children of the one section: title, facts table, notes, sections, signatures. In a book
+ * (renderDocxBook), a part starts on a new page and its first title line carries a bookmark the
+ * contents list refers to.
+ */
+function content(model: DocumentModel, preset: DocPreset, part: { newPage: boolean; bookmark: string | null } = { newPage: false, bookmark: null }): (Paragraph | Table)[] {
   const gap = lineTwips(preset.body.line, preset);
   const title = fitTitleLines(model.title, Math.floor(textWidth(preset) / pt(preset.title.size)));
-  const out: (Paragraph | Table)[] = title.map(
-    (line, index) =>
-      new GridFreeParagraph({
-        children: [run(line, preset.title, { snapToGrid: false })],
-        alignment: AlignmentType.CENTER,
-        keepNext: true,
-        spacing: spacing(preset.title.line, preset, 0, index === title.length - 1 ? gap : 0),
-      }),
-  );
+  const out: (Paragraph | Table)[] = title.map((line, index) => {
+    const text = run(line, preset.title, { snapToGrid: false });
+    return new GridFreeParagraph({
+      children: index === 0 && part.bookmark ? [new Bookmark({ id: part.bookmark, children: [text] })] : [text],
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      ...(index === 0 && part.newPage ? { pageBreakBefore: true } : {}),
+      spacing: spacing(preset.title.line, preset, 0, index === title.length - 1 ? gap : 0),
+    });
+  });
   if (model.metaRows.length > 0) {
     out.push(table({ widths: META_WIDTHS, rows: model.metaRows.map(([label, value]) => [label, value]), boldColumns: [0] }, preset));
   }
@@ -272,11 +280,115 @@ function content(model: DocumentModel, preset: DocPreset): (Paragraph | Table)[]
 
 /** The document as .docx bytes, laid out with `preset`. */
 export async function renderDocx(model: DocumentModel, preset: DocPreset): Promise<Buffer> {
+  return renderDocument(model.title.join(''), content(model, preset), preset, { coverPage: false, updateFields: false });
+}
+
+/** Several documents in one file (会议记录汇编): an optional cover and contents, then each part on a new page. */
+export interface DocumentBook {
+  /** The file's title property. */
+  title: string;
+  /** Cover lines, centred in the title face; the cover carries no page number. */
+  cover?: { lines: string[]; footerLines: string[] };
+  /** Contents list: one row per part (its cells before the page number), page numbers as PAGEREF fields. */
+  contents?: { heading: string; header: string[]; widths: number[]; rows: string[][] };
+  parts: DocumentModel[];
+}
+
+/** The bookmark naming a part's first title line (a PAGEREF target). */
+export const partBookmark = (index: number) => `part_${index + 1}`;
+
+function cover(book: NonNullable<DocumentBook['cover']>, preset: DocPreset): Paragraph[] {
+  const lineHeight = pt(preset.title.size * 2);
+  const out: Paragraph[] = [];
+  book.lines.forEach((line, index) =>
+    out.push(
+      new GridFreeParagraph({
+        children: [run(line, { ...preset.title, size: index === 0 ? preset.title.size : preset.title.size + 4 }, { snapToGrid: false })],
+        alignment: AlignmentType.CENTER,
+        spacing: { line: lineHeight, lineRule: LineRuleType.EXACT, before: index === 0 ? pt(150) : pt(24), after: 0 },
+      }),
+    ),
+  );
+  book.footerLines.forEach((line, index) =>
+    out.push(
+      new GridFreeParagraph({
+        children: [run(line, preset.headings[2], { snapToGrid: false })],
+        alignment: AlignmentType.CENTER,
+        spacing: { line: pt(preset.body.size * 2), lineRule: LineRuleType.EXACT, before: index === 0 ? pt(220) : 0, after: 0 },
+      }),
+    ),
+  );
+  return out;
+}
+
+function contentsList(list: NonNullable<DocumentBook['contents']>, preset: DocPreset, newPage: boolean): (Paragraph | Table)[] {
+  const total = textWidth(preset);
+  const sum = list.widths.reduce((a, b) => a + b, 0);
+  const widths = list.widths.map((width) => Math.floor((width / sum) * total));
+  // 小四 on 18 pt lines, as a compact table: a year of records fits on two or three pages.
+  const font = { ...preset.table, size: COMPACT_TABLE.size };
+  const cellParagraph = (children: (TextRun | PageReference)[], centred: boolean) =>
+    new GridFreeParagraph({ children, alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: spacing(COMPACT_TABLE.line, preset) });
+  const cell = (column: number, children: (TextRun | PageReference)[], centred: boolean) =>
+    new TableCell({
+      width: { size: widths[column], type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
+      children: [cellParagraph(children, centred)],
+    });
+  const last = list.header.length;
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: [...list.header, '页码'].map((text, column) => cell(column, [run(text, { ...font, bold: true }, { snapToGrid: false })], true)),
+  });
+  const rows = list.rows.map(
+    (row, index) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          ...row.map((text, column) => cell(column, [run(text, font, { snapToGrid: false })], column === 0)),
+          // The page number is the word processor's: Word and WPS fill PAGEREF when fields update (the file asks on open), LibreOffice on load.
+          cell(last, [new PageReference(partBookmark(index))], true),
+        ],
+      }),
+  );
+  return [
+    new GridFreeParagraph({
+      children: [run(list.heading, preset.title, { snapToGrid: false })],
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      ...(newPage ? { pageBreakBefore: true } : {}),
+      spacing: spacing(preset.title.line, preset, 0, lineTwips(preset.body.line, preset)),
+    }),
+    new Table({
+      rows: [header, ...rows],
+      width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    }),
+  ];
+}
+
+/** Parts one after another, each from a new page, behind an optional cover and contents list. */
+export async function renderDocxBook(book: DocumentBook, preset: DocPreset): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [];
+  if (book.cover) children.push(...cover(book.cover, preset));
+  if (book.contents) children.push(...contentsList(book.contents, preset, children.length > 0));
+  book.parts.forEach((part, index) => {
+    children.push(...content(part, preset, { newPage: children.length > 0, bookmark: book.contents ? partBookmark(index) : null }));
+  });
+  return renderDocument(book.title, children, preset, { coverPage: Boolean(book.cover), updateFields: Boolean(book.contents) });
+}
+
+async function renderDocument(title: string, children: (Paragraph | Table)[], preset: DocPreset, options: { coverPage: boolean; updateFields: boolean }): Promise<Buffer> {
   const grid = docGrid(preset);
   const { margin } = preset.page;
   const doc = new Document({
     creator: '支部台账',
-    title: model.title.join(''),
+    title,
+    ...(options.updateFields ? { features: { updateFields: true } } : {}),
     evenAndOddHeaderAndFooters: preset.pageNumber.placement === 'outside',
     styles: {
       default: {
@@ -301,9 +413,10 @@ export async function renderDocx(model: DocumentModel, preset: DocPreset): Promi
             margin: { top: margin.top, bottom: margin.bottom, left: margin.left, right: margin.right, header: margin.header, footer: margin.footer, gutter: 0 },
           },
           ...(grid ? { grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitch, charSpace: grid.charSpace } } : {}),
+          ...(options.coverPage ? { titlePage: true } : {}),
         },
-        footers: footers(preset),
-        children: content(model, preset),
+        footers: { ...footers(preset), ...(options.coverPage ? { first: new Footer({ children: [new Paragraph({})] }) } : {}) },
+        children,
       },
     ],
   });

@@ -3,13 +3,12 @@ import type { AssessmentExportResult, AssessmentView, assessmentExportDocxInput,
 import { AppError } from '../../shared/contract/errors';
 import { COMMITTEE_ROLE_LABELS, COMMITTEE_ROLES } from '../../shared/domain/branch';
 import { todayIso } from '../../shared/domain/dates';
-import { describeSubstitutions } from '../../shared/domain/fonts';
 import { assessmentReportModel } from '../documents/assessmentReport.model';
 import { buildAssessmentXlsx } from '../documents/assessmentSheet';
 import { assessmentFileName, type AssessmentBranchInfo } from '../documents/assessmentText';
-import { PRESETS, withInstalledFonts } from '../documents/presets';
 import { renderDocx } from '../documents/renderDocx';
 import type { ServiceContext } from './context';
+import { branchPreset } from './documentPresets.service';
 import type { MembersService } from './members.service';
 
 type XlsxInput = z.output<typeof assessmentExportXlsxInput>;
@@ -48,7 +47,8 @@ export function assessmentBranchInfo({ store }: ServiceContext, members: Members
 }
 
 /** 自评打分表.xlsx and 自评报告.docx of one yearly assessment (issue 6 item 5). */
-export function createAssessmentsExportService({ clock, installedFonts }: ServiceContext, deps: AssessmentsExportDeps) {
+export function createAssessmentsExportService(context: ServiceContext, deps: AssessmentsExportDeps) {
+  const { clock } = context;
   /** The year's facts as of its last day, or today while the year is still running. */
   function asOfFor(view: AssessmentView): string {
     const today = todayIso(clock());
@@ -68,9 +68,9 @@ export function createAssessmentsExportService({ clock, installedFonts }: Servic
       const view = await deps.getView(id);
       const branch = deps.branchInfo(asOfFor(view));
       const date = view.status !== 'draft' && view.submittedOn ? view.submittedOn : todayIso(clock());
-      const adjusted = withInstalledFonts(PRESETS[preset], installedFonts());
-      const bytes = await renderDocx(assessmentReportModel({ view, branch, date }), adjusted.preset);
-      return { fileName: assessmentFileName(view, 'docx'), contentBase64: bytes.toString('base64'), fontNotes: describeSubstitutions(adjusted.substitutions) };
+      const layout = branchPreset(context, preset);
+      const bytes = await renderDocx(assessmentReportModel({ view, branch, date }), layout.preset);
+      return { fileName: assessmentFileName(view, 'docx'), contentBase64: bytes.toString('base64'), fontNotes: layout.fontNotes };
     },
   };
 }

@@ -2,20 +2,21 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
 import type { ComplianceExportResult, complianceExportDocxInput, complianceExportXlsxInput } from '../../shared/contract/complianceExport';
 import { buildComplianceMatrix, type ComplianceMatrix } from '../../shared/domain/complianceMatrix';
-import { describeSubstitutions } from '../../shared/domain/fonts';
 import { complianceMatrixFileName, complianceMatrixModel } from '../documents/complianceMatrix.model';
 import { buildComplianceMatrixXlsx } from '../documents/complianceMatrix.xlsx';
-import { landscapeTable, PRESETS, withInstalledFonts } from '../documents/presets';
+import { landscapeTable } from '../documents/presets';
 import { renderDocx } from '../documents/renderDocx';
 import type { ComplianceService } from './compliance.service';
 import type { ServiceContext } from './context';
+import { branchPreset } from './documentPresets.service';
 import type { MeetingsService } from './meetings.service';
 
 type XlsxInput = z.output<typeof complianceExportXlsxInput>;
 type DocxInput = z.output<typeof complianceExportDocxInput>;
 
 /** 年度落实情况表 (issue 5): the compliance report of a year with its records' dates, as Excel and Word. */
-export function createComplianceExportService({ store, clock, installedFonts }: ServiceContext, compliance: ComplianceService, meetings: MeetingsService) {
+export function createComplianceExportService(context: ServiceContext, compliance: ComplianceService, meetings: MeetingsService) {
+  const { store, clock } = context;
   function prepared(year: number): { branchName: string; packName: string; matrix: ComplianceMatrix } {
     const branch = store.branch.get();
     if (!branch) throw new AppError('NOT_FOUND', '还没有建立支部，不能导出落实情况表。请先填写支部信息。');
@@ -32,9 +33,9 @@ export function createComplianceExportService({ store, clock, installedFonts }: 
 
     async exportDocx({ year, preset }: DocxInput): Promise<ComplianceExportResult> {
       const { branchName, packName, matrix } = prepared(year);
-      const adjusted = withInstalledFonts(landscapeTable(PRESETS[preset]), installedFonts());
-      const bytes = await renderDocx(complianceMatrixModel(matrix, { branchName, packName }), adjusted.preset);
-      return { fileName: complianceMatrixFileName(year, 'docx'), contentBase64: bytes.toString('base64'), fontNotes: describeSubstitutions(adjusted.substitutions) };
+      const layout = branchPreset(context, preset, landscapeTable);
+      const bytes = await renderDocx(complianceMatrixModel(matrix, { branchName, packName }), layout.preset);
+      return { fileName: complianceMatrixFileName(year, 'docx'), contentBase64: bytes.toString('base64'), fontNotes: layout.fontNotes };
     },
   };
 }

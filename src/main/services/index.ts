@@ -28,6 +28,8 @@ import { createAssessmentsService } from './assessments.service';
 import { startRubricTemplatesService } from './rubricTemplates.service';
 import { assessmentBranchInfo, createAssessmentsExportService } from './assessmentsExport.service';
 import { unavailableDataSafety } from './dataSafety.unavailable';
+import { createDocumentPresetsService } from './documentPresets.service';
+import { createReportsService } from './reports.service';
 
 export type { ServiceContext } from './context';
 
@@ -74,6 +76,8 @@ export function createServices(context: ServiceContext) {
     assessmentsExport: createAssessmentsExportService(context, { getView: (id) => assessments.get({ id }), branchInfo: assessmentBranchInfo(context, members) }),
     dataSafety: context.dataSafety ?? unavailableDataSafety(),
     privacy: context.privacy ?? createPrivacyService(context),
+    documentPresets: createDocumentPresetsService(context),
+    reports: createReportsService(context, { meetings, compliance, participation, talks, orgLife, followUps, democraticReview, members, assessments }),
   };
 }
 

@@ -2,25 +2,26 @@ import type { z } from 'zod';
 import { AppError } from '../../shared/contract/errors';
 import type { MeetingExportResult, meetingExportInput, meetingSignInSheetInput } from '../../shared/contract/meetings';
 import { COMMITTEE_ROLE_LABELS } from '../../shared/domain/branch';
-import { describeSubstitutions } from '../../shared/domain/fonts';
 import { minutesFileName, minutesModel } from '../documents/minutes.model';
 import type { DocumentModel } from '../documents/documentModel';
-import { PRESETS, withInstalledFonts, type DocPresetName } from '../documents/presets';
+import type { DocPresetName } from '../documents/presets';
 import { renderDocx } from '../documents/renderDocx';
 import { signInSheetFileName, signInSheetModel } from '../documents/signInSheet.model';
 import type { ServiceContext } from './context';
+import { branchPreset } from './documentPresets.service';
 import type { MeetingsService } from './meetings.service';
 
 type ExportInput = z.output<typeof meetingExportInput>;
 type SignInSheetInput = z.output<typeof meetingSignInSheetInput>;
 
 /** 会议记录 and 签到表 as Word: records (via the meetings service) laid out by the documents builders. */
-export function createMinutesService({ store, installedFonts }: ServiceContext, meetings: MeetingsService) {
+export function createMinutesService(context: ServiceContext, meetings: MeetingsService) {
+  const { store } = context;
   /** Lays a model out with the preset, its fonts adjusted to this PC's. */
   async function render(model: DocumentModel, preset: DocPresetName, fileName: string): Promise<MeetingExportResult> {
-    const adjusted = withInstalledFonts(PRESETS[preset], installedFonts());
-    const bytes = await renderDocx(model, adjusted.preset);
-    return { fileName, contentBase64: bytes.toString('base64'), fontNotes: describeSubstitutions(adjusted.substitutions) };
+    const layout = branchPreset(context, preset);
+    const bytes = await renderDocx(model, layout.preset);
+    return { fileName, contentBase64: bytes.toString('base64'), fontNotes: layout.fontNotes };
   }
 
   function branchName(): string {

@@ -5,11 +5,10 @@ import type { AnnualPlan, planDraftInput, planExportInput, planSaveInput, planYe
 import { DEFAULT_THEMED_DAY, draftPlan, themedDaySchema, type PlanItem, type ThemedDay } from '../../shared/domain/annualPlan';
 import { todayIso } from '../../shared/domain/dates';
 import { planProgress, typePeriods, type PlanItemProgress } from '../../shared/domain/planProgress';
-import { describeSubstitutions } from '../../shared/domain/fonts';
 import { annualPlanFileName, annualPlanModel } from '../documents/annualPlan.model';
-import { PRESETS, withInstalledFonts } from '../documents/presets';
 import { renderDocx } from '../documents/renderDocx';
 import type { ServiceContext } from './context';
+import { branchPreset } from './documentPresets.service';
 import type { RulePacksService } from './rulePacks.service';
 import { ProblemList } from './validation';
 import { PLANS_FIELD_LABELS } from '../../shared/contract/plans';
@@ -27,7 +26,8 @@ const MIN_COMMITTEE = 3;
  * 年度计划 (issue 5 item 5): a draft from the rules in force (the same effectivePack as compliance),
  * the 主题党日 day as a branch setting, the saved plan per year and its Word export.
  */
-export function createPlansService({ store, clock, installedFonts }: ServiceContext, rulePacks: RulePacksService) {
+export function createPlansService(context: ServiceContext, rulePacks: RulePacksService) {
+  const { store, clock } = context;
   function themedDaySetting(): ThemedDay {
     const raw = store.plans.setting(THEMED_DAY_KEY);
     const parsed = raw ? themedDaySchema.safeParse(JSON.parse(raw)) : null;
@@ -109,9 +109,9 @@ export function createPlansService({ store, clock, installedFonts }: ServiceCont
         packName: plan.packName,
         groupName: (groupId) => store.groups.get(groupId)?.name ?? null,
       });
-      const adjusted = withInstalledFonts(PRESETS[preset], installedFonts());
-      const bytes = await renderDocx(model, adjusted.preset);
-      return { fileName: annualPlanFileName(year), contentBase64: bytes.toString('base64'), fontNotes: describeSubstitutions(adjusted.substitutions) };
+      const layout = branchPreset(context, preset);
+      const bytes = await renderDocx(model, layout.preset);
+      return { fileName: annualPlanFileName(year), contentBase64: bytes.toString('base64'), fontNotes: layout.fontNotes };
     },
   };
 }

@@ -5,6 +5,7 @@ import { createAssessmentsRepo } from './repos/assessments.repo';
 import { snapshotSource } from './snapshot';
 import { createAttachmentsRepo } from './repos/attachments.repo';
 import { createBranchRepo } from './repos/branch.repo';
+import { createBranchSettingsRepo } from './repos/branchSettings.repo';
 import { createCommitteeRepo } from './repos/committee.repo';
 import { createFollowUpsRepo } from './repos/followUps.repo';
 import { createDemocraticReviewRepo } from './repos/democraticReview.repo';
@@ -38,6 +39,7 @@ export function storeOver(db: Database.Database, filePath: string) {
     path: filePath,
     attachments: createAttachmentsRepo(db),
     branch: createBranchRepo(db),
+    branchSettings: createBranchSettingsRepo(db),
     committee: createCommitteeRepo(db),
     followUps: createFollowUpsRepo(db),
     groups: createGroupsRepo(db),

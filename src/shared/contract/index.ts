@@ -26,6 +26,8 @@ import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
 import { systemContract } from './system';
 import { dataSafetyContract } from './dataSafety';
+import { documentPresetsContract } from './documentPresets';
+import { reportsContract } from './reports';
 
 /** Every method the renderer may call: 'feature:verb' -> input schema + output type. */
 export const contract = {
@@ -56,6 +58,8 @@ export const contract = {
   ...editTrailContract,
   ...dataSafetyContract,
   ...privacyContract,
+  ...documentPresetsContract,
+  ...reportsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,8 @@ import { DEMOCRATIC_REVIEW_FIELD_LABELS } from './democraticReview';
 import { ORG_LIFE_FIELD_LABELS } from './orgLife';
 import { RULE_PACKS_FIELD_LABELS } from './rulePacks';
 import { PLANS_FIELD_LABELS } from './plans';
+import { DOCUMENT_PRESETS_FIELD_LABELS } from './documentPresets';
+import { REPORTS_FIELD_LABELS } from './reports';
 import { PRIVACY_FIELD_LABELS } from './privacy';
 import { TALKS_FIELD_LABELS } from './talks';
 import { ASSESSMENTS_FIELD_LABELS } from './assessments';
@@ -132,6 +134,8 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   editTrail: EDIT_TRAIL_FIELD_LABELS,
   dataSafety: { ...FIELD_LABELS, ...DATA_SAFETY_FIELD_LABELS },
   privacy: PRIVACY_FIELD_LABELS,
+  documentPresets: DOCUMENT_PRESETS_FIELD_LABELS,
+  reports: REPORTS_FIELD_LABELS,
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, HomeOutlined, SettingOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, FileTextOutlined, HomeOutlined, SettingOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { AssessmentEditorPage } from '../features/assessments/AssessmentEditorPage';
 import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
@@ -15,6 +15,7 @@ import { ParticipationPage } from '../features/participation/ParticipationPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { EditTrailPage } from '../features/editTrail/EditTrailPage';
 import { PlanPage } from '../features/plans/PlanPage';
+import { YearSummaryPage } from '../features/reports/YearSummaryPage';
 import { RubricImportPage } from '../features/rubricTemplates/RubricImportPage';
 import { RubricTemplateEditorPage } from '../features/rubricTemplates/RubricTemplateEditorPage';
 import { RubricTemplatesPage } from '../features/rubricTemplates/RubricTemplatesPage';
@@ -35,6 +36,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/meetings', label: '组织生活', icon: <CalendarOutlined />, element: <MeetingsPage /> },
   { path: '/compliance', label: '落实情况', icon: <CheckSquareOutlined />, element: <ComplianceMatrixPage /> },
   { path: '/assessments', label: '五星三强', icon: <StarOutlined />, element: <AssessmentsPage /> },
+  { path: '/reports/summary', label: '年度工作总结', icon: <FileTextOutlined />, element: <YearSummaryPage /> },
   { path: '/organization', label: '组织建设', icon: <ApartmentOutlined />, element: <OrganizationPage /> },
   { path: '/members/import', label: '导入党员', element: <MemberImportPage />, hidden: true },
   { path: '/members/:id', label: '党员详情', element: <MemberDetailPage />, hidden: true },

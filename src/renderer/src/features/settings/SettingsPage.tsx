@@ -1,6 +1,7 @@
 import { Button, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { DataSafetySection } from './DataSafetySection';
+import { DocumentPresetsSection } from './DocumentPresetsSection';
 import { PrivacySection } from './PrivacySection';
 import { RulePacksSection } from './RulePacksSection';
 import { EditTrailSection } from '../editTrail/EditTrailSection';
@@ -16,6 +17,7 @@ const SECTIONS: { key: string; label: string; element: ReactNode }[] = [
   { key: 'privacy', label: '隐私与密码', element: <PrivacySection /> },
 ];
 SECTIONS.push({ key: 'edit-trail', label: '修改记录', element: <EditTrailSection /> });
+SECTIONS.splice(1, 0, { key: 'document-presets', label: '文书格式', element: <DocumentPresetsSection /> });
 
 /** 设置 (#/settings): how the app judges and keeps this branch's data. */
 export function SettingsPage() {
