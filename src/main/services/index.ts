@@ -28,6 +28,7 @@ import { createAssessmentsService } from './assessments.service';
 import { startRubricTemplatesService } from './rubricTemplates.service';
 import { assessmentBranchInfo, createAssessmentsExportService } from './assessmentsExport.service';
 import { unavailableDataSafety } from './dataSafety.unavailable';
+import { createReportsService } from './reports.service';
 
 export type { ServiceContext } from './context';
 
@@ -74,6 +75,7 @@ export function createServices(context: ServiceContext) {
     assessmentsExport: createAssessmentsExportService(context, { getView: (id) => assessments.get({ id }), branchInfo: assessmentBranchInfo(context, members) }),
     dataSafety: context.dataSafety ?? unavailableDataSafety(),
     privacy: context.privacy ?? createPrivacyService(context),
+    reports: createReportsService(context, { meetings, talks, orgLife, democraticReview }),
   };
 }
 
