@@ -134,7 +134,19 @@ export function writeHeader(sheet: ExcelJS.Worksheet, rowNumber: number, titles:
   header.height = LINE_HEIGHT * Math.max(...titles.map((text, i) => estimateLines(text, widths[i]))) + ROW_PADDING + 4;
 }
 
+/**
+ * exceljs leaves out a column whose width is exactly 9 (its idea of the default), so Excel shows it at
+ * its own default of 8.43 and a header sized for 9 wraps. Every builder goes through here: nudge it.
+ */
+const EXCELJS_DEFAULT_WIDTH = 9;
+
 export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  for (const sheet of workbook.worksheets) {
+    for (let index = 1; index <= sheet.columnCount; index += 1) {
+      const column = sheet.getColumn(index);
+      if (column.width === EXCELJS_DEFAULT_WIDTH) column.width = EXCELJS_DEFAULT_WIDTH + 0.01;
+    }
+  }
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.from(bytes as ArrayBuffer);
 }
