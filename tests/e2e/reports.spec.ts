@@ -26,6 +26,9 @@ test('报表：菜单进入，列出全部 Excel 和 Word 输出，导出示例�
   await reports.year(demoYear).click();
   await expect(reports.row('meetingLedger')).toContainText(`${demoYear}年度三会一课登记台账`);
   await expect(reports.row('roster')).toContainText('党员花名册');
+  await expect(reports.row('compliance')).toContainText(`${demoYear}年度落实情况表`);
+  await expect(reports.row('participation')).toContainText(`${demoYear}年党员参加组织生活情况`);
+  await expect(reports.shell.main).not.toContainText('年度年度');
   await expect(reports.row('minutes').getByRole('link', { name: '到组织生活中逐条导出' })).toHaveAttribute('href', new RegExp(`/meetings\\?year=${demoYear}$`));
   await shoot(page, '86-reports');
 

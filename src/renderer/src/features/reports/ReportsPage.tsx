@@ -1,12 +1,13 @@
 import { FileExcelOutlined, FileWordOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { DOCUMENT_PRESET_LABELS, type DocumentPreset } from '../../../../shared/domain/documentPresets';
 import { todayIso } from '../../../../shared/domain/dates';
-import { useSaveGenerated } from '../../lib/useSaveGenerated';
-import { REPORT_GROUP_TITLES, REPORTS, type ReportDescriptor, type ReportGroup } from './reportCatalog';
+import { RpcError } from '../../api/client';
+import { downloadBase64 } from '../../lib/download';
+import { REPORT_GROUP_TITLES, REPORTS, reportTitle, type ReportDescriptor, type ReportGroup } from './reportCatalog';
 
 const FORMAT_TAGS: Record<ReportDescriptor['format'], { label: string; color: string; icon: React.ReactNode }> = {
   xlsx: { label: 'Excel', color: 'green', icon: <FileExcelOutlined /> },
@@ -41,16 +42,20 @@ export function ReportsPage() {
   if (!years.includes(year)) years.push(year);
   const [preset, setPreset] = useState<DocumentPreset>('gbt9704');
   const [running, setRunning] = useState<string | null>(null);
-  const save = useSaveGenerated();
+  const { message } = App.useApp();
 
   const run = async (report: ReportDescriptor) => {
     if (!report.run) return;
     setRunning(report.key);
     try {
-      await save(
-        () => report.run!({ year, preset }),
-        (file) => `已导出：${file.fileName}${typeof file.rowCount === 'number' ? `（${file.rowCount} 行）` : ''}`,
-      );
+      const file = await report.run({ year, preset });
+      downloadBase64(file.fileName, file.contentBase64);
+      message.success(`已导出：${file.fileName}${typeof file.rowCount === 'number' ? `（${file.rowCount} 行）` : ''}`);
+      if (file.fontNotes?.length) message.warning({ content: file.fontNotes.join(''), duration: 10 });
+    } catch (error) {
+      // Nothing to list for the year (NOT_FOUND) is a notice, not a failure.
+      const notice = error instanceof RpcError && error.code === 'NOT_FOUND';
+      message[notice ? 'warning' : 'error']({ content: (error as Error).message, duration: 8 });
     } finally {
       setRunning(null);
     }
@@ -62,7 +67,7 @@ export function ReportsPage() {
       key: 'title',
       render: (_value, report) => (
         <div>
-          <Typography.Text strong>{report.perYear ? `${year}年度${report.title}` : report.title}</Typography.Text>
+          <Typography.Text strong>{reportTitle(report, year)}</Typography.Text>
           <div>
             <Typography.Text type="secondary">{report.description}</Typography.Text>
           </div>

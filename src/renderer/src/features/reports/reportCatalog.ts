@@ -36,6 +36,14 @@ export interface ReportDescriptor {
   link?: { to: (options: ReportOptions) => string; label: string };
 }
 
+/** The name shown for a year: 2025年度三会一课登记台账, 2025年度落实情况表, 2025年党员参加组织生活情况. */
+export function reportTitle(report: ReportDescriptor, year: number): string {
+  if (!report.perYear) return report.title;
+  if (report.title.startsWith('年度')) return `${year}${report.title}`;
+  if (report.title.includes('年度')) return `${year}年${report.title.replace('年度', '')}`;
+  return `${year}年度${report.title}`;
+}
+
 /** The year's 五星三强 self-assessment, or a clear message when it has not been started. */
 async function assessmentOf(year: number): Promise<number> {
   const found = (await invoke('assessments:list')).find((item) => item.year === year);
