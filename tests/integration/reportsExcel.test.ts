@@ -146,7 +146,7 @@ describe('reports:meetingLedgerXlsx (三会一课登记台账)', () => {
       return (top === bottom ? top : `${top}${bottom}`).replace(/\n/g, '');
     });
     expect(header).toEqual(LEDGER_HEADERS);
-    expect(LEDGER_HEADERS).toEqual(expect.arrayContaining(['序号', '日期', '类型', '党小组', '主题/议题', '主持人/授课人', '记录人', '应到合计', '应到正式', '应到预备', '实到合计', '请假', '缺席', '出席率', '是否达到法定人数', '主要内容摘要', '决议数', '附件数', '备注']));
+    expect(LEDGER_HEADERS).toEqual(expect.arrayContaining(['序号', '日期', '类型', '党小组', '主题/议题', '主持人/授课人', '记录人', '应到合计', '应到正式', '应到预备', '实到合计', '请假', '缺席', '出席率', '是否达到法定人数', '主要内容摘要', '决议数', '附件数', '请假、缺席人员及原因', '备注']));
 
     const rows = dataRows(sheet, 5);
     expect(rows).toHaveLength(expected.length);
@@ -180,6 +180,10 @@ describe('reports:meetingLedgerXlsx (三会一课登记台账)', () => {
     expect(counts.expectedFull + counts.expectedProbationary).toBe(counts.expected);
     expect(cellText(sheet, assembly, LEDGER_COLUMN.recorder)).toBe(record.recorderName);
     expect(sheet.getCell(assembly, LEDGER_COLUMN.decisions).value).toBe(record.decisions.length);
+    const away = record.attendance.filter((entry) => entry.status !== 'present');
+    expect(away.length).toBeGreaterThan(0);
+    for (const entry of away) expect(cellText(sheet, assembly, LEDGER_COLUMN.away)).toContain(entry.name);
+    expect(cellText(sheet, assembly, LEDGER_COLUMN.away)).toMatch(/^请假：.+（(病假|事假|公假|因公外出|其他)/);
 
     // Subtotals per type (a record of several types in each), then 合计 counting each record once.
     const after = rows[rows.length - 1] + 1;

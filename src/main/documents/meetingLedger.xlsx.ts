@@ -19,8 +19,8 @@ import {
 
 // 三会一课登记台账 (DOMAIN §8, issue 7 item 3): one row per record — date, types joined by 暨, 党小组,
 // 主题, 主持人/授课人, 记录人, 应到/实到 split 正式/预备, 请假, 缺席, 出席率, whether the quorum was met
-// (党员大会, 支委会), a summary, counts of decisions and attachments, and remarks (补学, 不计入应到,
-// late write-ups). Per-type subtotals and a 合计 close the table. Prints like every 台账; one sheet
+// (党员大会, 支委会), a summary, counts of decisions and attachments, who was away and why, and remarks
+// (补学, 不计入应到, late write-ups). Per-type subtotals and a 合计 close the table. Prints like every 台账; one sheet
 // holds ten years as well as one. Pure: plain data in, bytes out.
 
 export const LEDGER_SHEET_NAME = '三会一课登记台账';
@@ -50,6 +50,8 @@ export interface MeetingLedgerRow {
   summary: string;
   decisions: number;
   attachments: number;
+  /** 请假、缺席人员及原因. */
+  away: string;
   note: string;
 }
 
@@ -87,10 +89,11 @@ const COLUMNS: Column[] = [
   { key: 'absent', header: '缺席', width: 4.6, align: 'center', value: (row) => row.absent },
   { key: 'rate', header: '出席率', width: 7, align: 'center', numFmt: '0.0%', value: (row) => rate(row.present, row.expected) },
   { key: 'quorum', header: '是否达到\n法定人数', width: 9, align: 'center', value: (row) => quorumText(row.quorum) },
-  { key: 'summary', header: '主要内容摘要', width: 28, align: 'left', value: (row) => row.summary },
+  { key: 'summary', header: '主要内容摘要', width: 22, align: 'left', value: (row) => row.summary },
   { key: 'decisions', header: '决议数', width: 5, align: 'center', value: (row) => row.decisions },
   { key: 'attachments', header: '附件数', width: 5, align: 'center', value: (row) => row.attachments },
-  { key: 'note', header: '备注', width: 16, align: 'left', value: (row) => row.note },
+  { key: 'away', header: '请假、缺席人员\n及原因', width: 20, align: 'left', value: (row) => row.away },
+  { key: 'note', header: '备注', width: 14.5, align: 'left', value: (row) => row.note },
 ];
 
 const WIDTHS = COLUMNS.map((column) => column.width);

@@ -4,6 +4,7 @@ import type { MeetingRecord } from '../../shared/contract/meetings';
 import { TALK_FORM_LABELS } from '../../shared/contract/talks';
 import type { meetingLedgerInput, ReportXlsxResult } from '../../shared/contract/reports';
 import { formatChineseDate, todayIso } from '../../shared/domain/dates';
+import { LEAVE_KIND_LABELS } from '../../shared/domain/meetingTypes';
 import { pairKind, PAIR_KIND_LABELS, type TalkRole } from '../../shared/domain/talkCoverage';
 import { buildDemocraticReviewWorkbook } from '../documents/democraticReview.xlsx';
 import { buildMeetingLedgerWorkbook, type MeetingLedgerRow } from '../documents/meetingLedger.xlsx';
@@ -37,6 +38,20 @@ export function ledgerSummary(record: MeetingRecord): string {
   return cut(parts.join('；'), SUMMARY_CHARS);
 }
 
+/** 请假、缺席人员及原因 (DOMAIN §8): “请假：韩冬（事假）；缺席：何俊”. */
+export function ledgerAway(record: MeetingRecord): string {
+  const parts: string[] = [];
+  const why = (entry: MeetingRecord['attendance'][number]) => {
+    const reason = [entry.leaveKind ? LEAVE_KIND_LABELS[entry.leaveKind] : null, entry.reason].filter(Boolean).join('，');
+    return reason ? `${entry.name}（${reason}）` : entry.name;
+  };
+  const onLeave = record.attendance.filter((entry) => entry.status === 'leave');
+  const absent = record.attendance.filter((entry) => entry.status === 'absent');
+  if (onLeave.length) parts.push(`请假：${onLeave.map(why).join('、')}`);
+  if (absent.length) parts.push(`缺席：${absent.map(why).join('、')}`);
+  return parts.join('；');
+}
+
 /** 备注: 补学, 不计入应到, attendance not taken, 列席, a late write-up. */
 export function ledgerNote(record: MeetingRecord): string {
   const parts: string[] = [];
@@ -45,7 +60,7 @@ export function ledgerNote(record: MeetingRecord): string {
   if (record.assessment.excluded.length) parts.push(`不计入应到：${record.assessment.excluded.map((person) => `${person.name}（${person.reason}）`).join('、')}`);
   if (record.assessment.counts.unmarked > 0) parts.push(`${record.assessment.counts.unmarked} 人未登记出勤`);
   if (record.guests.length) parts.push(`列席 ${record.guests.length} 人`);
-  if (record.recordLagDays >= LATE_RECORD_DAYS) parts.push(`会后 ${record.recordLagDays} 天补记（${record.recordedOn}）`);
+  if (record.recordLagDays >= LATE_RECORD_DAYS) parts.push(`会后${record.recordLagDays}天补记\n（${record.recordedOn}）`);
   return parts.join('；');
 }
 
@@ -77,6 +92,7 @@ export function ledgerRow(record: MeetingRecord, groupName: (id: number | null) 
     summary: ledgerSummary(record),
     decisions: record.decisions.length,
     attachments,
+    away: ledgerAway(record),
     note: ledgerNote(record),
   };
 }
