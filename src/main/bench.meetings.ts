@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { meetingCreateInput, unchangedUpdate, type MeetingInput, type MeetingListItem, type MeetingRecord } from '../shared/contract/meetings';
 import type { MemberListItem } from '../shared/contract/members';
+import type { ReportXlsxResult } from '../shared/contract/reportsExcel';
 import { addDays, addYears, daysInMonth, formatIsoDate } from '../shared/domain/dates';
 import type { MeetingType } from '../shared/domain/meetingTypes';
 import { openCore, type Core } from './core';
@@ -219,6 +220,17 @@ export const MEETING_BENCH_CASES: BenchCase[] = [
       ctx.scratch.set('yearRows', rows.length);
     },
     note: (ctx) => `${ctx.scratch.get('yearRows')} 条，含应到/实到和有效性`,
+  },
+  {
+    label: '十年三会一课登记台账一张表（reports:meetingLedgerXlsx）',
+    runs: 3,
+    run: async (ctx) => {
+      const firstYear = Number(ctx.today.slice(0, 4)) - YEARS + 1;
+      const ledger = await ok<ReportXlsxResult>(ctx.core, 'reports:meetingLedgerXlsx', { from: formatIsoDate(firstYear, 1, 1), to: ctx.today });
+      ctx.scratch.set('ledgerRows', ledger.rowCount);
+      ctx.scratch.set('ledgerBytes', Math.round((ledger.contentBase64.length * 3) / 4));
+    },
+    note: (ctx) => `${ctx.scratch.get('ledgerRows')} 行，${Math.round((ctx.scratch.get('ledgerBytes') as number) / 1024)} KB，3 次中位数（目标 3 秒以内）`,
   },
   {
     label: '打开一条记录（meetings:get）',

@@ -25,7 +25,7 @@ test('年度工作总结：打开示例年度的草稿，修改一段，离开�
 
   // Away and back: the edit is kept (in the branch's data, not the page).
   await page.getByRole('menuitem', { name: '首页' }).click();
-  await page.getByRole('menuitem', { name: '年度工作总结' }).click();
+  await page.getByRole('menuitem', { name: '报表' }).click();
   await page.goto(`${app.baseUrl}#/reports/summary?year=${demoYear}`);
   await expect(main.getByRole('textbox', { name: '基本情况' })).toContainText('支部书记带头讲党课，党员先锋岗覆盖全部生产车间。');
 

@@ -134,7 +134,95 @@ export function writeHeader(sheet: ExcelJS.Worksheet, rowNumber: number, titles:
   header.height = LINE_HEIGHT * Math.max(...titles.map((text, i) => estimateLines(text, widths[i]))) + ROW_PADDING + 4;
 }
 
+/**
+ * exceljs leaves out a column whose width is exactly 9 (its idea of the default), so Excel shows it at
+ * its own default of 8.43 and a header sized for 9 wraps. Every builder goes through here: nudge it.
+ */
+const EXCELJS_DEFAULT_WIDTH = 9;
+
 export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
+  for (const sheet of workbook.worksheets) {
+    for (let index = 1; index <= sheet.columnCount; index += 1) {
+      const column = sheet.getColumn(index);
+      if (column.width === EXCELJS_DEFAULT_WIDTH) column.width = EXCELJS_DEFAULT_WIDTH + 0.01;
+    }
+  }
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.from(bytes as ArrayBuffer);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Column-driven tables (the report sheets of issue 7 share these): a column says its header, width,
+// alignment and how to read a row; numbers stay numbers, dates are ISO text ('@', never converted).
+
+export type LedgerCellValue = string | number | null;
+
+export interface LedgerColumn<R> {
+  /** Header text; “\n” breaks it where chosen. */
+  header: string;
+  width: number;
+  align: 'left' | 'center';
+  value: (row: R, index: number) => LedgerCellValue;
+  /** Excel number format for numbers (“0.0%”). */
+  numFmt?: string;
+  /** Stored as text ('@'): dates as 2025-03-12, so Excel, WPS and LibreOffice show them alike. */
+  text?: boolean;
+}
+
+/** Writes a bordered, wrapped body cell. */
+export function writeBodyCell(cell: ExcelJS.Cell, value: LedgerCellValue, align: 'left' | 'center', extra: Partial<ExcelJS.Font> = {}, format?: { numFmt?: string; text?: boolean }): void {
+  cell.value = value === '' ? null : value;
+  cell.font = sheetFont(extra);
+  cell.border = BORDER;
+  cell.alignment = { horizontal: align, vertical: 'middle', wrapText: true };
+  if (format?.text) cell.numFmt = '@';
+  else if (format?.numFmt) cell.numFmt = format.numFmt;
+}
+
+/** One body row per item from `firstRow` on, each as tall as its longest wrapped cell; returns the next free row. */
+export function writeBodyRows<R>(sheet: ExcelJS.Worksheet, firstRow: number, columns: readonly LedgerColumn<R>[], rows: readonly R[]): number {
+  rows.forEach((row, index) => {
+    const sheetRow = sheet.getRow(firstRow + index);
+    let lines = 1;
+    columns.forEach((column, i) => {
+      const value = column.value(row, index);
+      writeBodyCell(sheetRow.getCell(i + 1), value, column.align, {}, column);
+      if (typeof value === 'string') lines = Math.max(lines, estimateLines(value, column.width));
+    });
+    sheetRow.height = rowHeightFor(lines);
+  });
+  return firstRow + rows.length;
+}
+
+/** Row 2: a line on the left (截至…, 共 N 条) and one on the right, split after column `split`. */
+export function writeSubtitle(sheet: ExcelJS.Worksheet, left: string, right: string, split: number, lastColumn: number): void {
+  sheet.mergeCells(2, 1, 2, split);
+  sheet.mergeCells(2, split + 1, 2, lastColumn);
+  const leftCell = sheet.getCell(2, 1);
+  leftCell.value = left;
+  leftCell.font = sheetFont({ size: 11 });
+  leftCell.alignment = { horizontal: 'left', vertical: 'middle' };
+  const rightCell = sheet.getCell(2, split + 1);
+  rightCell.value = right || null;
+  rightCell.font = sheetFont();
+  rightCell.alignment = { horizontal: 'right', vertical: 'middle' };
+  sheet.getRow(2).height = 22;
+}
+
+/** A note across the table below it (legend, rules): 9 pt, wrapped, as tall as it needs. Returns its row. */
+export function writeNoteRow(sheet: ExcelJS.Worksheet, rowNumber: number, text: string, widths: readonly number[], extra: Partial<ExcelJS.Font> = {}): number {
+  sheet.mergeCells(rowNumber, 1, rowNumber, widths.length);
+  const cell = sheet.getCell(rowNumber, 1);
+  cell.value = text;
+  cell.font = sheetFont({ size: 9, ...extra });
+  cell.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+  const width = widths.reduce((sum, value) => sum + value, 0);
+  // 9 pt text fits about 10 % more characters per line than the 10 pt the estimate assumes.
+  sheet.getRow(rowNumber).height = rowHeightFor(estimateLines(text, width * 1.1));
+  return rowNumber;
+}
+
+/** Header titles without their chosen line breaks (what tests and readers compare). */
+export function headerTitles(columns: readonly { header: string }[]): string[] {
+  return columns.map((column) => column.header.replace(/\n/g, ''));
 }

@@ -29,6 +29,7 @@ import { startRubricTemplatesService } from './rubricTemplates.service';
 import { assessmentBranchInfo, createAssessmentsExportService } from './assessmentsExport.service';
 import { unavailableDataSafety } from './dataSafety.unavailable';
 import { createDocumentPresetsService } from './documentPresets.service';
+import { createReportsExcelService } from './reportsExcel.service';
 import { createReportsService } from './reports.service';
 
 export type { ServiceContext } from './context';
@@ -78,6 +79,7 @@ export function createServices(context: ServiceContext) {
     privacy: context.privacy ?? createPrivacyService(context),
     documentPresets: createDocumentPresetsService(context),
     reports: createReportsService(context, { meetings, compliance, participation, talks, orgLife, followUps, democraticReview, members, assessments }),
+    reportsExcel: createReportsExcelService(context, { meetings, talks, orgLife, democraticReview }),
   };
 }
 

@@ -190,14 +190,14 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
     return { ...values, recordedOn, hostName, recorderName, lecturerName, agenda, decisions };
   }
 
-  function toRecord(id: number): MeetingRecord {
+  function toRecord(id: number, roster?: { members: AttendanceMember[]; names: Map<number, string> }): MeetingRecord {
     const stored = store.meetings.get(id);
     if (!stored) throw new AppError('NOT_FOUND', NOT_FOUND);
-    const names = new Map(store.members.all().map((member) => [member.id, member.name]));
+    const names = roster?.names ?? new Map(store.members.all().map((member) => [member.id, member.name]));
     return {
       ...stored,
       attendance: stored.attendance.map((entry) => ({ ...entry, name: names.get(entry.memberId) ?? '' })),
-      assessment: assess(stored),
+      assessment: assess(stored, roster?.members),
       recordLagDays: daysBetween(stored.heldOn, stored.recordedOn),
     };
   }
@@ -228,6 +228,13 @@ export function createMeetingsService({ store, clock }: ServiceContext) {
     },
 
     get: ({ id }: { id: number }) => toRecord(id),
+
+    /** Whole records at once (台账, 汇编): the roster and its histories read once for all of them. */
+    getMany(ids: readonly number[]): MeetingRecord[] {
+      const members = attendanceMembers(ids.length > 20);
+      const names = new Map(members.map((member) => [member.id, member.name]));
+      return ids.map((id) => toRecord(id, { members, names }));
+    },
 
     /** Who is expected at a meeting of these types on that date (for 签到表, 民主评议, the roster of a day). */
     expectedOn(values: Pick<CheckValues, 'types' | 'partyGroupId' | 'heldOn' | 'exclusions'>): Pick<MeetingAssessment, 'expected' | 'excluded'> {

@@ -27,6 +27,7 @@ import { membersContract } from './members';
 import { systemContract } from './system';
 import { dataSafetyContract } from './dataSafety';
 import { documentPresetsContract } from './documentPresets';
+import { reportsExcelContract } from './reportsExcel';
 import { reportsContract } from './reports';
 
 /** Every method the renderer may call: 'feature:verb' -> input schema + output type. */
@@ -59,6 +60,7 @@ export const contract = {
   ...dataSafetyContract,
   ...privacyContract,
   ...documentPresetsContract,
+  ...reportsExcelContract,
   ...reportsContract,
 } as const;
 

@@ -10,6 +10,7 @@ import { ASSESSMENTS_FIELD_LABELS } from './assessments';
 import { RUBRIC_TEMPLATES_FIELD_LABELS } from './rubricTemplates';
 import { EDIT_TRAIL_FIELD_LABELS } from './editTrail';
 import { DATA_SAFETY_FIELD_LABELS } from './dataSafety';
+import { REPORTS_EXCEL_FIELD_LABELS } from './reportsExcel';
 
 // Chinese names of input fields, so validation messages can say which field to fix.
 export const FIELD_LABELS: Record<string, string> = {
@@ -135,7 +136,7 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   dataSafety: { ...FIELD_LABELS, ...DATA_SAFETY_FIELD_LABELS },
   privacy: PRIVACY_FIELD_LABELS,
   documentPresets: DOCUMENT_PRESETS_FIELD_LABELS,
-  reports: REPORTS_FIELD_LABELS,
+  reports: { ...FIELD_LABELS, ...REPORTS_EXCEL_FIELD_LABELS, ...REPORTS_FIELD_LABELS },
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, FileTextOutlined, HomeOutlined, SettingOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, HomeOutlined, PrinterOutlined, SettingOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { AssessmentEditorPage } from '../features/assessments/AssessmentEditorPage';
 import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
@@ -16,6 +16,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { EditTrailPage } from '../features/editTrail/EditTrailPage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { YearSummaryPage } from '../features/reports/YearSummaryPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { RubricImportPage } from '../features/rubricTemplates/RubricImportPage';
 import { RubricTemplateEditorPage } from '../features/rubricTemplates/RubricTemplateEditorPage';
 import { RubricTemplatesPage } from '../features/rubricTemplates/RubricTemplatesPage';
@@ -36,7 +37,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/meetings', label: '组织生活', icon: <CalendarOutlined />, element: <MeetingsPage /> },
   { path: '/compliance', label: '落实情况', icon: <CheckSquareOutlined />, element: <ComplianceMatrixPage /> },
   { path: '/assessments', label: '五星三强', icon: <StarOutlined />, element: <AssessmentsPage /> },
-  { path: '/reports/summary', label: '年度工作总结', icon: <FileTextOutlined />, element: <YearSummaryPage /> },
+  { path: '/reports/summary', label: '年度工作总结', element: <YearSummaryPage />, hidden: true },
   { path: '/organization', label: '组织建设', icon: <ApartmentOutlined />, element: <OrganizationPage /> },
   { path: '/members/import', label: '导入党员', element: <MemberImportPage />, hidden: true },
   { path: '/members/:id', label: '党员详情', element: <MemberDetailPage />, hidden: true },
@@ -50,6 +51,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/assessments/:id', label: '年度自评', element: <AssessmentEditorPage />, hidden: true },
   { path: '/participation', label: '参加组织生活情况', element: <ParticipationPage />, hidden: true },
   { path: '/settings/edit-trail', label: '修改记录', element: <EditTrailPage />, hidden: true },
+  { path: '/reports', label: '报表', icon: <PrinterOutlined />, element: <ReportsPage /> },
   // Last line on purpose: 设置 stays at the bottom of the menu whatever is added above.
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];
