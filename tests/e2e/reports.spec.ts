@@ -13,7 +13,8 @@ test('报表：菜单进入，列出全部 Excel 和 Word 输出，导出示例�
   await page.goto(app.baseUrl);
   const reports = new ReportsPage(page);
 
-  // 报表 sits just above 设置 in the menu.
+  // 报表 sits just above 设置 in the menu (read once the menu is there).
+  await expect(reports.menuItem).toBeVisible();
   const menu = (await page.getByRole('menuitem').allTextContents()).map((text) => text.trim());
   expect(menu.slice(-2)).toEqual(['报表', '设置']);
   await reports.menuItem.click();
