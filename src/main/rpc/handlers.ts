@@ -107,6 +107,13 @@ export function createHandlers(services: Services) {
     'plans:export': (input) => services.plans.exportDocx(input),
     'editTrail:list': (input) => services.editTrail.list(input),
     'editTrail:forEntity': (input) => services.editTrail.forEntity(input),
+    'package:items': () => services.package.items(),
+    'package:check': (input) => services.package.check(input),
+    'package:start': (input) => services.package.start(input),
+    'package:status': (input) => services.package.status(input),
+    'package:cancel': (input) => services.package.cancel(input),
+    'package:open': (input) => services.package.open(input),
+    'package:download': (input) => services.package.download(input),
     ...dataSafetyHandlers(services.dataSafety),
     ...privacyHandlers(services.privacy),
   } satisfies HandlerMap;

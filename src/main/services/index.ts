@@ -28,10 +28,11 @@ import { createAssessmentsService } from './assessments.service';
 import { startRubricTemplatesService } from './rubricTemplates.service';
 import { assessmentBranchInfo, createAssessmentsExportService } from './assessmentsExport.service';
 import { unavailableDataSafety } from './dataSafety.unavailable';
+import { createPackageService } from './package.service';
 
 export type { ServiceContext } from './context';
 
-export function createServices(context: ServiceContext) {
+function createCoreServices(context: ServiceContext) {
   const members = createMembersService(context);
   const meetings = createMeetingsService(context);
   const rulePacks = startRulePacksService(context);
@@ -75,6 +76,14 @@ export function createServices(context: ServiceContext) {
     dataSafety: context.dataSafety ?? unavailableDataSafety(),
     privacy: context.privacy ?? createPrivacyService(context),
   };
+}
+
+/** The services the 迎检资料包 builds from (everything but itself). */
+export type CoreServices = ReturnType<typeof createCoreServices>;
+
+export function createServices(context: ServiceContext) {
+  const core = createCoreServices(context);
+  return { ...core, package: createPackageService(context, core) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -26,6 +26,7 @@ import { memberImportContract } from './memberImport';
 import { membersContract } from './members';
 import { systemContract } from './system';
 import { dataSafetyContract } from './dataSafety';
+import { packageContract } from './package';
 
 /** Every method the renderer may call: 'feature:verb' -> input schema + output type. */
 export const contract = {
@@ -56,6 +57,7 @@ export const contract = {
   ...editTrailContract,
   ...dataSafetyContract,
   ...privacyContract,
+  ...packageContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { ASSESSMENTS_FIELD_LABELS } from './assessments';
 import { RUBRIC_TEMPLATES_FIELD_LABELS } from './rubricTemplates';
 import { EDIT_TRAIL_FIELD_LABELS } from './editTrail';
 import { DATA_SAFETY_FIELD_LABELS } from './dataSafety';
+import { PACKAGE_FIELD_LABELS } from './package';
 
 // Chinese names of input fields, so validation messages can say which field to fix.
 export const FIELD_LABELS: Record<string, string> = {
@@ -132,6 +133,7 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   editTrail: EDIT_TRAIL_FIELD_LABELS,
   dataSafety: { ...FIELD_LABELS, ...DATA_SAFETY_FIELD_LABELS },
   privacy: PRIVACY_FIELD_LABELS,
+  package: { ...FIELD_LABELS, ...PACKAGE_FIELD_LABELS },
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {
