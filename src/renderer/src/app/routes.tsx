@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, HomeOutlined, SettingOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, FolderOutlined, HomeOutlined, SettingOutlined, StarOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { AssessmentEditorPage } from '../features/assessments/AssessmentEditorPage';
 import { AssessmentsPage } from '../features/assessments/AssessmentsPage';
@@ -15,6 +15,7 @@ import { ParticipationPage } from '../features/participation/ParticipationPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { EditTrailPage } from '../features/editTrail/EditTrailPage';
 import { PlanPage } from '../features/plans/PlanPage';
+import { PackagePage } from '../features/package/PackagePage';
 import { RubricImportPage } from '../features/rubricTemplates/RubricImportPage';
 import { RubricTemplateEditorPage } from '../features/rubricTemplates/RubricTemplateEditorPage';
 import { RubricTemplatesPage } from '../features/rubricTemplates/RubricTemplatesPage';
@@ -47,6 +48,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/assessments/templates/:id', label: '评分模板', element: <RubricTemplateEditorPage />, hidden: true },
   { path: '/assessments/:id', label: '年度自评', element: <AssessmentEditorPage />, hidden: true },
   { path: '/participation', label: '参加组织生活情况', element: <ParticipationPage />, hidden: true },
+  { path: '/reports/package', label: '迎检资料包', icon: <FolderOutlined />, element: <PackagePage /> },
   { path: '/settings/edit-trail', label: '修改记录', element: <EditTrailPage />, hidden: true },
   // Last line on purpose: 设置 stays at the bottom of the menu whatever is added above.
   { path: '/settings', label: '设置', icon: <SettingOutlined />, element: <SettingsPage /> },
