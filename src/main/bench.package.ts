@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { unchangedUpdate, type MeetingListItem, type MeetingRecord } from '../shared/contract/meetings';
 import type { PackageResult } from '../shared/contract/package';
 import { formatFileSize } from '../shared/domain/attachments';
@@ -31,12 +32,27 @@ function runPackage(ctx: BenchContext, zip: boolean) {
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
     let files = 0;
+    // Time per item (top-level entry), from one progress event to the next.
+    const perItem = new Map<string, number>();
+    let last = { name: '准备和自查', at: performance.now() };
+    const lap = (next: string) => {
+      const now = performance.now();
+      perItem.set(last.name, (perItem.get(last.name) ?? 0) + now - last.at);
+      last = { name: next, at: now };
+    };
     try {
       const result: PackageResult = await ctx.core.services.package.run(
         { year: benchYear(ctx), preset: 'gbt9704', items: PACKAGE_ITEMS.map((item) => item.id), target, zip, acceptFindings: true },
-        { onProgress: (progress) => (files = progress.total) },
+        {
+          onProgress: (progress) => {
+            files = progress.total;
+            lap(progress.fileName.split('/')[0]);
+          },
+        },
       );
-      ctx.scratch.set('package', { result, files, peakMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024) });
+      lap('');
+      const slowest = [...perItem].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, ms]) => `${name.replace(/^\d\d_/, '')} ${(ms / 1000).toFixed(1)} s`);
+      ctx.scratch.set('package', { result, files, slowest, peakMb: Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024) });
     } finally {
       clearInterval(sampler);
     }
@@ -55,6 +71,9 @@ export const PACKAGE_BENCH_CASES: BenchCase[] = [
         const { id: _id, version: _version, ...input } = unchangedUpdate(record);
         await ok(ctx.core, 'meetings:create', { ...input, decisions: input.decisions?.map((decision) => ({ ...decision, id: null })) });
       }
+      // The decade's last year may hold more: the extra records are deleted so the year has exactly RECORDS.
+      const all = await ok<MeetingListItem[]>(ctx.core, 'meetings:list', { year });
+      for (const extra of all.slice(RECORDS)) await ok(ctx.core, 'meetings:delete', { id: extra.id });
       const records = await ok<MeetingListItem[]>(ctx.core, 'meetings:list', { year });
       let bytes = 0;
       for (let i = 0; i < ATTACHMENTS; i += 1) {
@@ -76,8 +95,8 @@ export const PACKAGE_BENCH_CASES: BenchCase[] = [
       label: zip ? '迎检资料包，全部材料＋.zip' : '迎检资料包，全部材料（不压缩）',
       run: (ctx) => runPackage(ctx, zip)(),
       note: (ctx) => {
-        const { result, files, peakMb } = ctx.scratch.get('package') as { result: PackageResult; files: number; peakMb: number };
-        return `${files} 个文件，${formatFileSize(result.totalBytes)}；写入期间 RSS 峰值 ${peakMb} MB`;
+        const { result, files, peakMb, slowest } = ctx.scratch.get('package') as { result: PackageResult; files: number; peakMb: number; slowest: string[] };
+        return `${files} 个文件，${formatFileSize(result.totalBytes)}；写入期间 RSS 峰值 ${peakMb} MB；最慢：${slowest.join('，')}`;
       },
     }),
   ),

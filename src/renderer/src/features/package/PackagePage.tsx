@@ -13,6 +13,9 @@ import { useCancelPackage, useCheckPackage, useDownloadPackage, useOpenPackage, 
 import { downloadBase64 } from '../../lib/download';
 
 const KIND_LABELS: Record<PackageFindingKind, string> = { record: '会议记录', obligation: '落实情况', assessment: '年度自评', rectification: '整改' };
+/** What appears below the long settings form (findings, progress, result) is brought into view. */
+const scrollHere = (element: HTMLElement | null) => element?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+
 const KIND_COLORS: Record<PackageFindingKind, string> = { record: 'orange', obligation: 'red', assessment: 'blue', rectification: 'purple' };
 
 /** 迎检资料包 (/reports/package): choose the year and items, self-check, write with progress, open the 目录. */
@@ -144,16 +147,24 @@ export function PackagePage() {
         </Form>
       </Card>
 
-      {startError && <Alert type="error" showIcon style={{ marginBottom: 16 }} message="未生成" description={startError} />}
-      {check?.emptyNotice && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={check.emptyNotice} />}
+      {startError && (
+        <div ref={scrollHere}>
+          <Alert type="error" showIcon style={{ marginBottom: 16 }} message="未生成" description={startError} />
+        </div>
+      )}
+      {check?.emptyNotice && (
+        <div ref={scrollHere}>
+          <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={check.emptyNotice} />
+        </div>
+      )}
 
-      {check && !check.emptyNotice && check.findings.length > 0 && (
+      {check && !check.emptyNotice && check.findings.length > 0 && !jobId && (
         <Card
+          ref={scrollHere}
           title={blocking.length > 0 ? `自查发现 ${blocking.length} 个问题` : '自查提示'}
           style={{ marginBottom: 16 }}
           extra={
-            blocking.length > 0 &&
-            !jobId && (
+            blocking.length > 0 && (
               <Space>
                 <Button onClick={() => void checkThenStart()} loading={runCheck.isPending}>
                   修改后重新自查
@@ -165,8 +176,19 @@ export function PackagePage() {
             )
           }
         >
+          <Space wrap style={{ marginBottom: 8 }}>
+            {(Object.keys(KIND_LABELS) as PackageFindingKind[]).map((kind) => {
+              const count = check.findings.filter((finding) => finding.kind === kind).length;
+              return count > 0 ? (
+                <Tag key={kind} color={KIND_COLORS[kind]}>
+                  {KIND_LABELS[kind]} {count} 项
+                </Tag>
+              ) : null;
+            })}
+          </Space>
           <List
             size="small"
+            pagination={{ pageSize: 8, size: 'small', hideOnSinglePage: true, showSizeChanger: false }}
             dataSource={check.findings}
             renderItem={(finding) => (
               <List.Item key={finding.key} actions={[<Link key="fix" to={linkHref(finding.link)}>去修改</Link>]}>
@@ -181,7 +203,7 @@ export function PackagePage() {
       )}
 
       {status && status.state === 'running' && (
-        <Card title="正在生成" style={{ marginBottom: 16 }}>
+        <Card ref={scrollHere} title="正在生成" style={{ marginBottom: 16 }}>
           <Progress percent={percent} status="active" aria-label="生成进度" />
           <Space style={{ width: '100%', justifyContent: 'space-between' }}>
             <Typography.Text aria-live="polite">
@@ -193,10 +215,18 @@ export function PackagePage() {
           </Space>
         </Card>
       )}
-      {status?.state === 'cancelled' && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={status.message} />}
-      {status?.state === 'failed' && <Alert type="error" showIcon style={{ marginBottom: 16 }} message="生成失败" description={status.message} />}
+      {status?.state === 'cancelled' && (
+        <div ref={scrollHere}>
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} message={status.message} />
+        </div>
+      )}
+      {status?.state === 'failed' && (
+        <div ref={scrollHere}>
+          <Alert type="error" showIcon style={{ marginBottom: 16 }} message="生成失败" description={status.message} />
+        </div>
+      )}
       {status?.state === 'done' && status.result && (
-        <Card style={{ marginBottom: 16 }}>
+        <Card ref={scrollHere} style={{ marginBottom: 16 }}>
           <Result
             status="success"
             title={status.message}
