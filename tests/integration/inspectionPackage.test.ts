@@ -61,6 +61,9 @@ describe('迎检资料包', () => {
     const minutes = files.filter((file) => file.startsWith('02_会议记录/'));
     const records = await call<MeetingListItem[]>(core, 'meetings:list', { year: 2025 });
     expect(minutes).toHaveLength(records.length);
+    // Two groups' meetings on one day are told apart by the group's name, not by (2).
+    expect(minutes.filter((file) => /_党小组会_第.党小组/.test(file)).length, minutes.join('\n')).toBeGreaterThan(10);
+    expect(minutes.filter((file) => file.includes('（2）'))).toEqual([]);
     expect(files).toContain('06_附件/' + files.find((file) => file.startsWith('06_附件/'))!.split('/')[1] + '/学习材料_第一讲_.txt');
     expect(files.filter((file) => file.startsWith('06_附件/'))).toHaveLength(2);
 

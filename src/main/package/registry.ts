@@ -21,6 +21,8 @@ export interface PackageBuildContext {
   /** The year's 五星三强 self-assessment, if any. */
   assessmentId: number | null;
   attachmentsOf(meetingId: number): AttachmentItem[];
+  /** A 党小组's name (records of a 党小组会 name their group, so two groups' meetings on one day differ). */
+  groupName(partyGroupId: number): string | null;
   /** The attachment's bytes, checked against its hash. */
   readAttachment(item: AttachmentItem): Buffer;
 }
@@ -79,9 +81,16 @@ const docxItem = (id: string, number: number, name: string, description: string,
 const noAssessment = (context: PackageBuildContext) => (context.assessmentId === null ? `${context.year}年度没有五星三强自评` : null);
 const noRecords = (context: PackageBuildContext) => (context.records.length === 0 ? `${context.year}年没有组织生活记录` : null);
 
+/** 支部委员会会议, or 党小组会_第一党小组 for a group's own meeting. */
+function typesLabel(record: Pick<MeetingRecord, 'types' | 'partyGroupId'>, context: PackageBuildContext): string {
+  const types = record.types.map((type) => MEETING_TYPE_LABELS[type]).join('、');
+  const group = record.partyGroupId !== null ? context.groupName(record.partyGroupId) : null;
+  return group ? `${types}_${group}` : types;
+}
+
 /** 2025-03-12_支部委员会会议 — a record's folder for its attachments. */
-export function recordFolderName(record: Pick<MeetingRecord, 'heldOn' | 'types'>): string {
-  return safeFileName(`${record.heldOn}_${record.types.map((type) => MEETING_TYPE_LABELS[type]).join('、')}`);
+export function recordFolderName(record: Pick<MeetingRecord, 'heldOn' | 'types' | 'partyGroupId'>, context: PackageBuildContext): string {
+  return safeFileName(`${record.heldOn}_${typesLabel(record, context)}`);
 }
 
 export const PACKAGE_ITEMS: PackageItem[] = [
@@ -99,7 +108,7 @@ export const PACKAGE_ITEMS: PackageItem[] = [
     files: (context) => {
       const used = new Set<string>();
       return context.records.map((record) => {
-        const base = safeFileName(`${record.heldOn}_${record.types.map((type) => MEETING_TYPE_LABELS[type]).join('、')}_${record.topic}`, 60);
+        const base = safeFileName(`${record.heldOn}_${typesLabel(record, context)}_${record.topic}`, 60);
         let name = `${base}.docx`;
         for (let n = 2; used.has(name); n += 1) name = `${base}（${n}）.docx`;
         used.add(name);
@@ -125,8 +134,8 @@ export const PACKAGE_ITEMS: PackageItem[] = [
       for (const record of context.records) {
         const items = context.attachmentsOf(record.id);
         if (items.length === 0) continue;
-        let folder = recordFolderName(record);
-        for (let n = 2; folders.has(folder); n += 1) folder = `${recordFolderName(record)}（${n}）`;
+        let folder = recordFolderName(record, context);
+        for (let n = 2; folders.has(folder); n += 1) folder = `${recordFolderName(record, context)}（${n}）`;
         folders.add(folder);
         const names = new Set<string>();
         for (const item of items) {

@@ -136,6 +136,7 @@ export function createPackageService(context: ServiceContext, services: CoreServ
       records,
       assessmentId: assessment?.id ?? null,
       attachmentsOf: (meetingId) => store.attachments.ofMeeting(meetingId),
+      groupName: (partyGroupId) => store.groups.get(partyGroupId)?.name ?? null,
       readAttachment: (item) => attachmentFiles.read(item),
     };
     const items = registry.filter((item) => input.items.includes(item.id)).sort((a, b) => a.number - b.number);
