@@ -1,5 +1,7 @@
 import JSZip from 'jszip';
-import { promises as nodeFs, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { promises as nodeFs, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MeetingListItem } from '../../src/shared/contract/meetings';
@@ -13,6 +15,21 @@ import { createPackageService } from '../../src/main/services/package.service';
 import { demoBranch } from '../helpers/demo';
 import { tables } from '../helpers/docx';
 import { call, tempDataDir, type tempCore } from '../helpers/tempCore';
+
+/** Whether this test run may mount a tmpfs (root in a container that allows it). */
+function canMount(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const probe = mkdtempSync(join(tmpdir(), 'package-mount-probe-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
 
 const ALL = PACKAGE_ITEMS.map((item) => item.id);
 type TestCore = ReturnType<typeof tempCore>;
@@ -163,6 +180,13 @@ describe('迎检资料包', () => {
       expect(!result.ok && result.error.message).toMatch(/Windows 不允许|保留的名称|完整路径/);
     }
     expect(readdirSync(target)).toEqual([]);
+
+    // Only items with nothing this year: refused, and the folder the run would have made is not left behind.
+    const nothing = join(target, '新建文件夹');
+    await expect(packageService(core).run({ year: 2025, preset: 'gbt9704', items: ['plan', 'assessmentSheet'], target: nothing, zip: false, acceptFindings: true })).rejects.toThrow(
+      '所选材料在2025年都没有内容（年度组织生活计划（2025年度计划还没有保存）；五星三强自评打分表（2025年度没有五星三强自评）），没有生成文件。',
+    );
+    expect(existsSync(nothing)).toBe(false);
     expect(targetPathProblem('D:\\迎检资料\\2025')).toBeNull();
     expect(safeFileName('会议:记录/第一次?.docx')).toBe('会议_记录_第一次_.docx');
     expect(safeFileName('NUL.txt')).toBe('_NUL.txt');
@@ -224,6 +248,28 @@ describe('迎检资料包', () => {
       expect(status.message).toMatch(/不是文件夹|没有权限|找不到/);
       expect(readdirSync(dir)).toEqual(['不是文件夹']);
     });
+  });
+
+  // A real full disk and a real read-only folder: tiny tmpfs mounts (root only, where mounting is allowed).
+  describe.skipIf(!canMount())('on real file systems', () => {
+    for (const [name, options, message] of [
+      ['a full disk (256 KB tmpfs)', 'size=256k', /磁盘空间不足，迎检资料包没有写完/],
+      ['a read-only folder', 'ro,size=256k', /没有权限写入“.*”，迎检资料包未生成/],
+    ] as const) {
+      it(name, async () => {
+        const { core } = await demoBranch();
+        const mountPoint = tempDataDir();
+        execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', mountPoint]);
+        try {
+          const target = options.startsWith('ro') ? mountPoint : join(mountPoint, '导出');
+          await expect(packageService(core).run({ year: 2025, preset: 'gbt9704', items: ALL, target, zip: true, acceptFindings: true })).rejects.toThrow(message);
+          // Not even the 导出 folder the run made.
+          expect(readdirSync(mountPoint)).toEqual([]);
+        } finally {
+          execFileSync('umount', [mountPoint]);
+        }
+      });
+    }
   });
 
   it('items and the default target, over the contract', async () => {

@@ -74,42 +74,22 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
     throw error;
   };
 
+  // The folders this run made for the target (the first one made), taken away again on failure.
+  let madeTarget: string | undefined;
   try {
-    await fs.mkdir(target, { recursive: true });
+    madeTarget = (await fs.mkdir(target, { recursive: true })) as string | undefined;
     const stat = await fs.stat(target);
     if (!stat.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
     await fs.access(target, constants.W_OK);
   } catch (error) {
+    if (madeTarget) await fs.rm(madeTarget, { recursive: true, force: true }).catch(() => undefined);
     fail(error);
   }
 
-  // What will be written, numbered 01, 02 … among the items that have something this year.
   const tops: TopEntry[] = [];
   const writes: PlannedWrite[] = [];
   const skipped: string[] = [];
-  for (const item of options.items) {
-    const reason = item.skipReason?.(context) ?? null;
-    if (reason) {
-      skipped.push(`${item.name}（${reason}）`);
-      continue;
-    }
-    const prefix = numberPrefix(tops.length + 1);
-    const name = safeFileName(item.name);
-    const topIndex = tops.length;
-    if (item.kind === 'folder') {
-      const folder = `${prefix}_${name}`;
-      const files = item.files(context);
-      tops.push({ path: folder, title: item.name, kind: 'folder', size: 0, count: files.length, files: files.length });
-      for (const file of files) writes.push({ path: `${folder}/${file.path}`, build: file.build, top: topIndex, inFolder: true });
-    } else {
-      const path = `${prefix}_${name}.${item.kind}`;
-      tops.push({ path, title: item.name, kind: item.kind, size: 0, count: null, files: 1 });
-      writes.push({ path, build: () => item.build(context), top: topIndex, inFolder: false });
-    }
-  }
-  if (writes.length === 0) throw new AppError('VALIDATION', `所选材料在${context.year}年都没有内容（${skipped.join('；')}），没有生成文件。`);
-
-  const total = writes.length + 1 + (options.zip ? 1 : 0);
+  let total = 0;
   const token = randomBytes(4).toString('hex');
   const temp = join(target, `.${packageFolderName(context.year)}.正在生成-${token}`);
   const tempZip = join(target, `.${packageFolderName(context.year)}.zip.正在生成-${token}`);
@@ -124,6 +104,32 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
   };
 
   try {
+    // What will be written, numbered 01, 02 … among the items that have something this year.
+    for (const item of options.items) {
+      const reason = item.skipReason?.(context) ?? null;
+      if (reason) {
+        skipped.push(`${item.name}（${reason}）`);
+        continue;
+      }
+      const prefix = numberPrefix(tops.length + 1);
+      const name = safeFileName(item.name);
+      const topIndex = tops.length;
+      if (item.kind === 'folder') {
+        const folder = `${prefix}_${name}`;
+        const files = item.files(context);
+        tops.push({ path: folder, title: item.name, kind: 'folder', size: 0, count: files.length, files: files.length });
+        for (const file of files) writes.push({ path: `${folder}/${file.path}`, build: file.build, top: topIndex, inFolder: true });
+      } else {
+        const path = `${prefix}_${name}.${item.kind}`;
+        tops.push({ path, title: item.name, kind: item.kind, size: 0, count: null, files: 1 });
+        writes.push({ path, build: () => item.build(context), top: topIndex, inFolder: false });
+      }
+    }
+    if (writes.length === 0) {
+      throw new AppError('VALIDATION', `所选材料在${context.year}年都没有内容（${skipped.join('；')}），没有生成文件。`);
+    }
+    total = writes.length + 1 + (options.zip ? 1 : 0);
+
     await fs.mkdir(temp, { recursive: true });
     const made = new Set<string>();
     for (const write of writes) {
@@ -206,6 +212,7 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
     await fs.rm(tempZip, { recursive: true, force: true }).catch(() => undefined);
     // The folder was renamed into place but its .zip could not be: the package is not complete.
     if (finalFolder) await fs.rm(finalFolder, { recursive: true, force: true }).catch(() => undefined);
+    if (madeTarget) await fs.rm(madeTarget, { recursive: true, force: true }).catch(() => undefined);
     return fail(error);
   }
 }
