@@ -73,6 +73,7 @@ describe('迎检资料包', () => {
     expect(result.folder).toBe(join(target, '2025年迎检资料包'));
     const top = readdirSync(result.folder).sort();
     // No assessment and no saved plan in the demo year: those items are left out and the rest numbered without gaps.
+    expect(result.skipped).toEqual(['年度组织生活计划（2025年度计划还没有保存）', '五星三强自评打分表（2025年度没有五星三强自评）', '五星三强自评报告（2025年度没有五星三强自评）']);
     expect(top).toEqual(['00_目录.docx', '01_党员花名册.xlsx', '02_会议记录', '03_年度落实情况表.xlsx', '04_年度落实情况表（打印版）.docx', '05_党员年度参加组织生活情况.xlsx', '06_附件']);
     const files = walk(result.folder);
     const minutes = files.filter((file) => file.startsWith('02_会议记录/'));

@@ -205,7 +205,7 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
     }
     progress(folderName);
     const totalBytes = results.reduce((sum, file) => sum + file.size, 0);
-    return { folder, zipPath, files: results, contentsFile: join(folder, CONTENTS_FILE_NAME), totalBytes, opened: false };
+    return { folder, zipPath, files: results, contentsFile: join(folder, CONTENTS_FILE_NAME), totalBytes, skipped, opened: false };
   } catch (error) {
     await zipWriter?.abort();
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);

@@ -78,6 +78,8 @@ export interface PackageResult {
   /** 00_目录.docx inside the folder. */
   contentsFile: string;
   totalBytes: number;
+  /** Items chosen but left out, with why: “五星三强自评打分表（2025年度没有五星三强自评）”. */
+  skipped: string[];
   /** Whether the desktop opened the folder for the secretary. */
   opened: boolean;
 }

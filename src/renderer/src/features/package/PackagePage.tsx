@@ -140,7 +140,7 @@ export function PackagePage() {
             </Checkbox>
           </Form.Item>
           <Space>
-            <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => void checkThenStart()} loading={runCheck.isPending || start.isPending} disabled={selected.length === 0 || !folder.trim()}>
+            <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => void checkThenStart()} loading={runCheck.isPending || start.isPending} disabled={running || selected.length === 0 || !folder.trim()}>
               自查并生成
             </Button>
           </Space>
@@ -256,6 +256,9 @@ export function PackagePage() {
               ),
             ]}
           />
+          {status.result.skipped.length > 0 && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`未包含：${status.result.skipped.join('；')}。`} />
+          )}
           <Table<PackageFileResult>
             size="small"
             rowKey="path"
