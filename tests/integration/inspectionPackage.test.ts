@@ -35,8 +35,8 @@ const ALL = PACKAGE_ITEMS.map((item) => item.id);
 type TestCore = ReturnType<typeof tempCore>;
 
 /** A package service on the core's data with injected file operations (or registry). */
-function packageService(core: TestCore, options: { fs?: PackageFs; items?: readonly PackageItem[] } = {}) {
-  const context = { store: core.store, clock: () => new Date('2026-11-22T10:00:00'), host: 'cli' as const, dataDir: core.dataDir, appVersion: 'test', installedFonts: () => null };
+function packageService(core: TestCore, options: { fs?: PackageFs; items?: readonly PackageItem[]; openPath?: (path: string) => Promise<string> } = {}) {
+  const context = { store: core.store, clock: () => new Date('2026-11-22T10:00:00'), host: 'cli' as const, dataDir: core.dataDir, appVersion: 'test', installedFonts: () => null, openPath: options.openPath };
   return createPackageService(context, core.services, options);
 }
 
@@ -147,6 +147,10 @@ describe('迎检资料包', () => {
     expect(status.current).toBeGreaterThanOrEqual(3);
     expect(status.total).toBeGreaterThan(status.current);
     expect(status.fileName).toMatch(/^02_会议记录\//);
+    // Other requests are answered between files.
+    const list = await core.dispatch('members:list', {});
+    expect(list.ok).toBe(true);
+    expect(service.status({ jobId: started.jobId }).state).toBe('running');
     service.cancel({ jobId: started.jobId });
     const ended = await service.settled(started.jobId);
     expect(ended.state).toBe('cancelled');
@@ -271,6 +275,22 @@ describe('迎检资料包', () => {
         }
       });
     }
+  });
+
+  it('on the desktop: the finished folder is opened, and 目录 opens on request', async () => {
+    const { core } = await demoBranch();
+    const target = tempDataDir();
+    const opened: string[] = [];
+    const service = packageService(core, { openPath: async (path) => (opened.push(path), '') });
+    const started = service.start({ year: 2025, preset: 'gbt9704', items: ['roster'], target, zip: false, acceptFindings: true });
+    const done = await service.settled(started.jobId);
+    expect(done.result!.opened).toBe(true);
+    expect(opened).toEqual([join(target, '2025年迎检资料包')]);
+    expect(await service.open({ jobId: started.jobId, what: 'contents' })).toEqual({ opened: true, path: join(target, '2025年迎检资料包', '00_目录.docx') });
+    const failing = packageService(core, { openPath: async () => '没有关联的程序' });
+    const again = failing.start({ year: 2025, preset: 'gbt9704', items: ['roster'], target, zip: false, acceptFindings: true });
+    expect((await failing.settled(again.jobId)).result!.opened).toBe(false);
+    await expect(failing.open({ jobId: again.jobId, what: 'contents' })).rejects.toThrow(/无法打开“.*00_目录\.docx”：没有关联的程序/);
   });
 
   it('items and the default target, over the contract', async () => {

@@ -33,7 +33,7 @@ export const EXPORT_FOLDER = '导出';
 /** Finished jobs kept for the page to read their result. */
 const KEPT_JOBS = 20;
 /** Largest file the page may download through the contract (a .zip in browser mode). */
-const MAX_DOWNLOAD_BYTES = 300 * 1024 * 1024;
+const MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024;
 
 interface Job {
   status: PackageJobStatus;
