@@ -12,6 +12,7 @@ import { docxPages } from '../../src/main/package/counts';
 import type { PackageFs } from '../../src/main/package/packageFs';
 import { PACKAGE_ITEMS, type PackageItem } from '../../src/main/package/registry';
 import { createPackageService } from '../../src/main/services/package.service';
+import { runExport } from '../../src/main/cli.export';
 import { demoBranch } from '../helpers/demo';
 import { tables } from '../helpers/docx';
 import { call, tempDataDir, type tempCore } from '../helpers/tempCore';
@@ -291,6 +292,33 @@ describe('迎检资料包', () => {
     const again = failing.start({ year: 2025, preset: 'gbt9704', items: ['roster'], target, zip: false, acceptFindings: true });
     expect((await failing.settled(again.jobId)).result!.opened).toBe(false);
     await expect(failing.open({ jobId: again.jobId, what: 'contents' })).rejects.toThrow(/无法打开“.*00_目录\.docx”：没有关联的程序/);
+  });
+
+  it('CLI export: findings printed, accepted with a warning or refused with --strict; progress lines; the same package', async () => {
+    const { core } = await demoBranch();
+    const out = tempDataDir();
+    const lines: string[] = [];
+    const warnings: string[] = [];
+    const strict = await runExport(core, ['--year', '2025', '--out', out, '--strict'], (line) => lines.push(line), (line) => warnings.push(line));
+    expect(strict).toBe(1);
+    expect(lines[0]).toMatch(/^自查：2025年 \d+ 条记录，发现 \d+ 项：$/);
+    expect(lines.some((line) => /^ {2}问题 {2}2025-.*没有填写会议内容/.test(line))).toBe(true);
+    expect(warnings.at(-1)).toMatch(/^自查发现 \d+ 个问题，按 --strict 未生成资料包。/);
+    expect(readdirSync(out)).toEqual([]);
+
+    lines.length = 0;
+    warnings.length = 0;
+    const code = await runExport(core, ['--year', '2025', '--out', out, '--preset', 'unit', '--zip'], (line) => lines.push(line), (line) => warnings.push(line));
+    expect(code).toBe(0);
+    expect(warnings).toEqual([expect.stringMatching(/^警告：自查发现的 \d+ 个问题已自动忽略，资料包照常生成（加 --strict 可在有问题时停止）。$/)]);
+    expect(lines).toContain('[  1/66] 01_党员花名册.xlsx');
+    expect(lines.filter((line) => line.startsWith(`已生成：${join(out, '2025年迎检资料包')}（`))).toHaveLength(1);
+    expect(lines).toContain(`压缩包：${join(out, '2025年迎检资料包.zip')}`);
+    expect(readdirSync(out).sort()).toEqual(['2025年迎检资料包', '2025年迎检资料包.zip']);
+
+    expect(await runExport(core, ['--year', '2025'], () => undefined, (line) => warnings.push(line))).toBe(2);
+    expect(await runExport(core, ['--year', '2025', '--out', out, '--preset', 'a4'], () => undefined, (line) => warnings.push(line))).toBe(2);
+    expect(warnings.at(-1)).toMatch(/^参数有误：preset/);
   });
 
   it('items and the default target, over the contract', async () => {
