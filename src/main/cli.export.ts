@@ -59,6 +59,8 @@ export async function runExport(core: Core, args: string[], log: (line: string) 
     log(`已生成：${result.folder}（${formatFileSize(result.totalBytes)}）`);
     for (const file of result.files) log(`  ${file.path}  ${formatFileSize(file.size)}${file.count !== null ? `  ${file.count}${file.unit}` : ''}`);
     if (result.zipPath) log(`压缩包：${result.zipPath}`);
+    if (result.skipped.length > 0) log(`未包含：${result.skipped.join('；')}。`);
+    for (const note of result.fontNotes) warn(note);
     return 0;
   } catch (error) {
     warn(isAppError(error) ? error.message : String(error));

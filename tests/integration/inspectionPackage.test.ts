@@ -36,8 +36,15 @@ const ALL = PACKAGE_ITEMS.map((item) => item.id);
 type TestCore = ReturnType<typeof tempCore>;
 
 /** A package service on the core's data with injected file operations (or registry). */
-function packageService(core: TestCore, options: { fs?: PackageFs; items?: readonly PackageItem[]; openPath?: (path: string) => Promise<string> } = {}) {
-  const context = { store: core.store, clock: () => new Date('2026-11-22T10:00:00'), host: 'cli' as const, dataDir: core.dataDir, appVersion: 'test', installedFonts: () => null, openPath: options.openPath };
+interface ServiceOptions {
+  fs?: PackageFs;
+  items?: readonly PackageItem[];
+  openPath?: (path: string) => Promise<string>;
+  installedFonts?: () => ReadonlySet<string> | null;
+}
+
+function packageService(core: TestCore, options: ServiceOptions = {}) {
+  const context = { store: core.store, clock: () => new Date('2026-11-22T10:00:00'), host: 'cli' as const, dataDir: core.dataDir, appVersion: 'test', installedFonts: options.installedFonts ?? (() => null), openPath: options.openPath };
   return createPackageService(context, core.services, options);
 }
 
@@ -288,6 +295,10 @@ describe('迎检资料包', () => {
     expect(done.result!.opened).toBe(true);
     expect(opened).toEqual([join(target, '2025年迎检资料包')]);
     expect(await service.open({ jobId: started.jobId, what: 'contents' })).toEqual({ opened: true, path: join(target, '2025年迎检资料包', '00_目录.docx') });
+    // This PC's fonts: the 目录 and the Word files say which were replaced (once each).
+    const fonts = await packageService(core, { installedFonts: () => new Set(['宋体', '仿宋', '黑体', '楷体']) }).run({ year: 2025, preset: 'gbt9704', items: ['roster', 'complianceDocx'], target, zip: false, acceptFindings: true });
+    expect(fonts.fontNotes.join('')).toContain('方正小标宋简体');
+    expect(new Set(fonts.fontNotes).size).toBe(fonts.fontNotes.length);
     const failing = packageService(core, { openPath: async () => '没有关联的程序' });
     const again = failing.start({ year: 2025, preset: 'gbt9704', items: ['roster'], target, zip: false, acceptFindings: true });
     expect((await failing.settled(again.jobId)).result!.opened).toBe(false);

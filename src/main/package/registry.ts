@@ -32,6 +32,8 @@ export interface BuiltFile {
   fileName: string;
   bytes: Uint8Array;
   pageOrRowCount: number | null;
+  /** Fonts this PC lacks and what the Word file names instead (desktop), in Chinese. */
+  fontNotes?: string[];
 }
 
 /** One file of a folder item; built only when its turn comes (progress and cancel between files). */
@@ -49,14 +51,16 @@ interface ItemBase extends PackageItemInfo {
 export type PackageItem = (ItemBase & { kind: 'xlsx' | 'docx'; build(context: PackageBuildContext): Promise<BuiltFile> }) | (ItemBase & { kind: 'folder'; files(context: PackageBuildContext): PlannedFile[] });
 
 /** An export method's answer (base64 over the contract) as a built file, counted. */
-async function fromExport(result: Promise<{ fileName: string; contentBase64: string }>): Promise<BuiltFile> {
-  const { fileName, contentBase64 } = await result;
+async function fromExport(result: Promise<ExportResult>): Promise<BuiltFile> {
+  const { fileName, contentBase64, fontNotes } = await result;
   const bytes = Buffer.from(contentBase64, 'base64');
   const pageOrRowCount = fileName.endsWith('.xlsx') ? await xlsxRows(bytes) : await docxPages(bytes);
-  return { fileName, bytes, pageOrRowCount };
+  return { fileName, bytes, pageOrRowCount, fontNotes };
 }
 
-type Builder = (context: PackageBuildContext) => Promise<{ fileName: string; contentBase64: string }>;
+/** What every export method answers. */
+type ExportResult = { fileName: string; contentBase64: string; fontNotes?: string[] };
+type Builder = (context: PackageBuildContext) => Promise<ExportResult>;
 
 const xlsxItem = (id: string, number: number, name: string, description: string, build: Builder, skipReason?: ItemBase['skipReason']): PackageItem => ({
   id,

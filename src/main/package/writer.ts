@@ -31,7 +31,7 @@ export interface WritePackageOptions {
   branchName: string;
   now: Date;
   fs: PackageFs;
-  renderContents(model: DocumentModel): Promise<Buffer>;
+  renderContents(model: DocumentModel): Promise<{ bytes: Buffer; fontNotes: string[] }>;
   onProgress(progress: PackageProgress): void;
   isCancelled(): boolean;
 }
@@ -47,7 +47,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 interface PlannedWrite {
   /** Path inside the package folder, with “/”. */
   path: string;
-  build(): Promise<{ bytes: Uint8Array; pageOrRowCount: number | null }>;
+  build(): Promise<{ bytes: Uint8Array; pageOrRowCount: number | null; fontNotes?: string[] }>;
   /** Index of its top-level entry in `tops`. */
   top: number;
   inFolder: boolean;
@@ -97,6 +97,7 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
   let zipWriter: ZipWriter | null = null;
   const results: PackageFileResult[] = [];
   const contents: ContentsEntry[] = [];
+  const fontNotes = new Set<string>();
   let current = 0;
   const progress = (fileName: string) => options.onProgress({ current, total, fileName });
   const checkCancel = () => {
@@ -137,6 +138,7 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
       currentFile = write.path;
       progress(write.path);
       const built = await write.build();
+      for (const note of built.fontNotes ?? []) fontNotes.add(note);
       const dir = dirname(write.path);
       if (dir !== '.' && !made.has(dir)) {
         await fs.mkdir(join(temp, dir), { recursive: true });
@@ -162,7 +164,8 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
         listed.push({ ...entry, path: entry.inFolder ? entry.path.slice(top.path.length + 1) : entry.path });
       }
     }
-    const contentsBytes = await options.renderContents(contentsModel(listed, { branchName: options.branchName, year: context.year, generatedOn: localDate(options.now), skipped }));
+    const { bytes: contentsBytes, fontNotes: contentsFontNotes } = await options.renderContents(contentsModel(listed, { branchName: options.branchName, year: context.year, generatedOn: localDate(options.now), skipped }));
+    for (const note of contentsFontNotes) fontNotes.add(note);
     await fs.writeFile(join(temp, CONTENTS_FILE_NAME), contentsBytes, { flag: 'wx' });
     const contentsPages = await docxPages(contentsBytes);
     results.push({ path: CONTENTS_FILE_NAME, size: contentsBytes.byteLength, count: contentsPages, unit: '页' });
@@ -205,7 +208,7 @@ export async function writePackage(options: WritePackageOptions): Promise<Packag
     }
     progress(folderName);
     const totalBytes = results.reduce((sum, file) => sum + file.size, 0);
-    return { folder, zipPath, files: results, contentsFile: join(folder, CONTENTS_FILE_NAME), totalBytes, skipped, opened: false };
+    return { folder, zipPath, files: results, contentsFile: join(folder, CONTENTS_FILE_NAME), totalBytes, skipped, fontNotes: [...fontNotes], opened: false };
   } catch (error) {
     await zipWriter?.abort();
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);

@@ -17,6 +17,7 @@ import type {
 import type { MeetingRecord } from '../../shared/contract/meetings';
 import { blockingFindings, packageFindings, type CheckObligation } from '../../shared/domain/packageCheck';
 import { targetPathProblem } from '../../shared/domain/packageNames';
+import { describeSubstitutions } from '../../shared/domain/fonts';
 import { PRESETS, withInstalledFonts } from '../documents/presets';
 import { renderDocx } from '../documents/renderDocx';
 import { realPackageFs, type PackageFs } from '../package/packageFs';
@@ -143,9 +144,9 @@ export function createPackageService(context: ServiceContext, services: CoreServ
     return { name, buildContext, items, findings: result.findings };
   }
 
-  async function renderContents(model: Parameters<typeof renderDocx>[0], preset: StartInput['preset']): Promise<Buffer> {
+  async function renderContents(model: Parameters<typeof renderDocx>[0], preset: StartInput['preset']) {
     const adjusted = withInstalledFonts(PRESETS[preset], installedFonts());
-    return renderDocx(model, adjusted.preset);
+    return { bytes: await renderDocx(model, adjusted.preset), fontNotes: describeSubstitutions(adjusted.substitutions) };
   }
 
   /** Writes one package to the end (the CLI and the bench; the page goes through `start`). */

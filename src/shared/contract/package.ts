@@ -80,6 +80,8 @@ export interface PackageResult {
   totalBytes: number;
   /** Items chosen but left out, with why: “五星三强自评打分表（2025年度没有五星三强自评）”. */
   skipped: string[];
+  /** Fonts this PC lacks and what the Word files name instead (desktop only), in Chinese. */
+  fontNotes: string[];
   /** Whether the desktop opened the folder for the secretary. */
   opened: boolean;
 }

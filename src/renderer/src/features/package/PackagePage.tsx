@@ -256,6 +256,7 @@ export function PackagePage() {
               ),
             ]}
           />
+          {status.result.fontNotes.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="字体替换" description={status.result.fontNotes.join('')} />}
           {status.result.skipped.length > 0 && (
             <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`未包含：${status.result.skipped.join('；')}。`} />
           )}
