@@ -11,9 +11,8 @@ export const MAX_NAME_LENGTH = 80;
 /** A name Windows accepts: forbidden characters become “_”, no trailing dots or spaces, not a device name. */
 export function safeFileName(name: string, maxLength = MAX_NAME_LENGTH): string {
   let safe = name.replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim();
-  const dot = safe.lastIndexOf('.');
-  const extension = dot > 0 && safe.length - dot <= 6 ? safe.slice(dot) : '';
-  let stem = extension ? safe.slice(0, dot) : safe;
+  const extension = /.\.[^. ]{1,5}$/.test(safe) ? safe.slice(safe.lastIndexOf('.')) : '';
+  let stem = extension ? safe.slice(0, -extension.length) : safe;
   if ([...stem].length > maxLength) stem = [...stem].slice(0, maxLength).join('');
   stem = stem.replace(/[. ]+$/, '');
   if (!stem) stem = '未命名';
