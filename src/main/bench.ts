@@ -8,6 +8,7 @@ import { idNumberCheckChar } from '../shared/domain/idNumber';
 import type { Gender, MemberCategory } from '../shared/domain/member';
 import { BACKUP_BENCH_CASES } from './bench.backup';
 import { MEETING_BENCH_CASES } from './bench.meetings';
+import { PACKAGE_BENCH_CASES } from './bench.package';
 import { openCore, type Core } from './core';
 import { buildRosterXlsx, type RosterRow } from './documents/roster.xlsx';
 
@@ -351,7 +352,8 @@ export async function runBench(args: string[], log: (line: string) => void = con
     // Then organisational life on a second data folder: ten years of records (bench.meetings.ts);
     // --meetings runs only those.
     // --backup: backup, restore and the handover package on that branch with 1,000 attachments (bench.backup.ts).
-    const cases = args.includes('--backup') ? BACKUP_BENCH_CASES : args.includes('--meetings') ? MEETING_BENCH_CASES : [...BENCH_CASES, ...MEETING_BENCH_CASES];
+    // --package: the 迎检资料包 for a year of 250 records with 100 attachments (bench.package.ts).
+    const cases = args.includes('--package') ? PACKAGE_BENCH_CASES : args.includes('--backup') ? BACKUP_BENCH_CASES : args.includes('--meetings') ? MEETING_BENCH_CASES : [...BENCH_CASES, ...MEETING_BENCH_CASES];
     for (const bench of cases) {
       const runs = bench.runs ?? 1;
       const times: number[] = [];

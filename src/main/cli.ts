@@ -2,6 +2,7 @@ import { isAppError } from '../shared/contract/errors';
 import { runBench } from './bench';
 import { openCore, APP_VERSION } from './core';
 import { resolveDataDir } from './dataDir';
+import { runExport } from './cli.export';
 
 // Command line: npm run cli -- <command> [--data-dir DIR]
 
@@ -13,7 +14,9 @@ const HELP = `支部台账 命令行 ${APP_VERSION}
   demo     在数据文件夹中建立示例支部（25 名党员、2 个党小组、上一年度的组织生活记录）
   check    打开数据文件，执行升级和完整性检查，并显示统计
   info     显示数据文件夹和版本信息
-  bench    性能测试：在临时文件夹中计时建库、示例支部、新增 2000 名党员、名单、花名册导出（--members N 改人数），十年组织生活记录的列表、打开、搜索、保存（--meetings 只测这一部分）；--backup 测十年支部加 1000 个附件的备份、检查、恢复和交接包
+  export   生成迎检资料包：export --year 2025 --out 文件夹 [--preset gbt9704|unit] [--zip] [--items roster,minutes,…] [--strict]
+           先自查并列出问题（默认提示后继续，--strict 时有问题就不生成），逐个文件显示进度
+  bench    性能测试（--package 测一年 250 条记录、100 个附件的迎检资料包）：在临时文件夹中计时建库、示例支部、新增 2000 名党员、名单、花名册导出（--members N 改人数），十年组织生活记录的列表、打开、搜索、保存（--meetings 只测这一部分）；--backup 测十年支部加 1000 个附件的备份、检查、恢复和交接包
   help     显示本说明
 `;
 
@@ -23,13 +26,14 @@ async function run(command: string | undefined): Promise<number> {
     return 0;
   }
   if (command === 'bench') return runBench(process.argv.slice(3));
-  if (!['demo', 'check', 'info'].includes(command)) {
+  if (!['demo', 'check', 'info', 'export'].includes(command)) {
     console.error(`未知命令：${command}\n\n${HELP}`);
     return 2;
   }
   const dataDir = resolveDataDir(process.argv);
   const core = openCore({ dataDir, host: 'cli' });
   try {
+    if (command === 'export') return await runExport(core, process.argv.slice(3));
     if (command === 'demo') {
       const result = await core.dispatch('demo:create', undefined);
       if (!result.ok) {

@@ -34,6 +34,8 @@ export interface CoreOptions {
    * from a backup); 'throw' refuses to start. The CLI throws (its `check` reports the damage).
    */
   onDamaged?: 'offerRestore' | 'throw';
+  /** Opens a finished 迎检资料包's folder or 目录 (desktop: shell.openPath). */
+  openPath?: (path: string) => Promise<string>;
 }
 
 /** One opening of the database: its store, services and dispatch; or, when damaged, only why. */
@@ -91,7 +93,7 @@ export function openCore(options: CoreOptions) {
     }
     // The day's first backup (or one before deleted records are purged) before services start.
     dataSafety.atStart(store);
-    const services = createServices({ store, clock, host, dataDir, appVersion: version, installedFonts: fonts, backups: dataSafety, dataSafety, privacy });
+    const services = createServices({ store, clock, host, dataDir, appVersion: version, installedFonts: fonts, backups: dataSafety, dataSafety, privacy, openPath: options.openPath });
     return { store, services, dispatch: createDispatch(createHandlers(services), dispatchOptions), problem: null };
   }
 

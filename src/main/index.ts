@@ -1,4 +1,4 @@
-import { app, dialog } from 'electron';
+import { app, dialog, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isAppError } from '../shared/contract/errors';
@@ -25,7 +25,7 @@ void app.whenReady().then(() => {
   const dataDir = resolveDataDir(process.argv);
   let core;
   try {
-    core = openCore({ dataDir, host: 'desktop', nativeBinding: electronNativeBinding() });
+    core = openCore({ dataDir, host: 'desktop', nativeBinding: electronNativeBinding(), openPath: (path) => shell.openPath(path) });
   } catch (error) {
     dialog.showErrorBox('支部台账无法打开数据文件', isAppError(error) ? error.message : String(error));
     app.quit();

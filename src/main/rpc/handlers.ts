@@ -120,6 +120,13 @@ export function createHandlers(services: Services) {
     'reports:summaryExport': (input) => services.reports.summaryExport(input),
     'reports:orgLifeDocx': (input) => services.reports.orgLifeDocx(input),
     'reports:democraticReviewDocx': (input) => services.reports.democraticReviewDocx(input),
+    'package:items': () => services.package.items(),
+    'package:check': (input) => services.package.check(input),
+    'package:start': (input) => services.package.start(input),
+    'package:status': (input) => services.package.status(input),
+    'package:cancel': (input) => services.package.cancel(input),
+    'package:open': (input) => services.package.open(input),
+    'package:download': (input) => services.package.download(input),
     ...dataSafetyHandlers(services.dataSafety),
     ...privacyHandlers(services.privacy),
   } satisfies HandlerMap;

@@ -18,4 +18,6 @@ export interface ServiceContext {
   dataSafety?: DataSafetyService;
   /** The app password's lock, kept by the core across sessions (a restore); made here when absent (tests, CLI). */
   privacy?: PrivacyService;
+  /** Opens a folder or file in the PC's own program (Electron's shell.openPath: '' or why not); absent outside the desktop. */
+  openPath?: (path: string) => Promise<string>;
 }

@@ -31,10 +31,11 @@ import { unavailableDataSafety } from './dataSafety.unavailable';
 import { createDocumentPresetsService } from './documentPresets.service';
 import { createReportsExcelService } from './reportsExcel.service';
 import { createReportsService } from './reports.service';
+import { createPackageService } from './package.service';
 
 export type { ServiceContext } from './context';
 
-export function createServices(context: ServiceContext) {
+function createCoreServices(context: ServiceContext) {
   const members = createMembersService(context);
   const meetings = createMeetingsService(context);
   const rulePacks = startRulePacksService(context);
@@ -81,6 +82,14 @@ export function createServices(context: ServiceContext) {
     reports: createReportsService(context, { meetings, compliance, participation, talks, orgLife, followUps, democraticReview, members, assessments }),
     reportsExcel: createReportsExcelService(context, { meetings, talks, orgLife, democraticReview }),
   };
+}
+
+/** The services the 迎检资料包 builds from (everything but itself). */
+export type CoreServices = ReturnType<typeof createCoreServices>;
+
+export function createServices(context: ServiceContext) {
+  const core = createCoreServices(context);
+  return { ...core, package: createPackageService(context, core) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -29,6 +29,7 @@ import { dataSafetyContract } from './dataSafety';
 import { documentPresetsContract } from './documentPresets';
 import { reportsExcelContract } from './reportsExcel';
 import { reportsContract } from './reports';
+import { packageContract } from './package';
 
 /** Every method the renderer may call: 'feature:verb' -> input schema + output type. */
 export const contract = {
@@ -62,6 +63,7 @@ export const contract = {
   ...documentPresetsContract,
   ...reportsExcelContract,
   ...reportsContract,
+  ...packageContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { RUBRIC_TEMPLATES_FIELD_LABELS } from './rubricTemplates';
 import { EDIT_TRAIL_FIELD_LABELS } from './editTrail';
 import { DATA_SAFETY_FIELD_LABELS } from './dataSafety';
 import { REPORTS_EXCEL_FIELD_LABELS } from './reportsExcel';
+import { PACKAGE_FIELD_LABELS } from './package';
 
 // Chinese names of input fields, so validation messages can say which field to fix.
 export const FIELD_LABELS: Record<string, string> = {
@@ -137,6 +138,7 @@ const FEATURE_FIELD_LABELS: Record<string, Record<string, string>> = {
   privacy: PRIVACY_FIELD_LABELS,
   documentPresets: DOCUMENT_PRESETS_FIELD_LABELS,
   reports: { ...FIELD_LABELS, ...REPORTS_EXCEL_FIELD_LABELS, ...REPORTS_FIELD_LABELS },
+  package: { ...FIELD_LABELS, ...PACKAGE_FIELD_LABELS },
 };
 
 export function fieldLabelsFor(method: string): Record<string, string> {

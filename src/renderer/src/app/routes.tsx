@@ -17,6 +17,7 @@ import { EditTrailPage } from '../features/editTrail/EditTrailPage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { YearSummaryPage } from '../features/reports/YearSummaryPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
+import { PackagePage } from '../features/package/PackagePage';
 import { RubricImportPage } from '../features/rubricTemplates/RubricImportPage';
 import { RubricTemplateEditorPage } from '../features/rubricTemplates/RubricTemplateEditorPage';
 import { RubricTemplatesPage } from '../features/rubricTemplates/RubricTemplatesPage';
@@ -50,6 +51,7 @@ export const ROUTES: AppRoute[] = [
   { path: '/assessments/templates/:id', label: '评分模板', element: <RubricTemplateEditorPage />, hidden: true },
   { path: '/assessments/:id', label: '年度自评', element: <AssessmentEditorPage />, hidden: true },
   { path: '/participation', label: '参加组织生活情况', element: <ParticipationPage />, hidden: true },
+  { path: '/reports/package', label: '迎检资料包', element: <PackagePage />, hidden: true },
   { path: '/settings/edit-trail', label: '修改记录', element: <EditTrailPage />, hidden: true },
   { path: '/reports', label: '报表', icon: <PrinterOutlined />, element: <ReportsPage /> },
   // Last line on purpose: 设置 stays at the bottom of the menu whatever is added above.

@@ -8,10 +8,11 @@ import type { GeneratedFile } from '../../lib/useSaveGenerated';
 
 export type ReportGroup = 'ledger' | 'document' | 'package';
 
+// In this order on the page: the one-click package first, then the single outputs.
 export const REPORT_GROUP_TITLES: Record<ReportGroup, string> = {
+  package: '迎检资料包',
   ledger: 'Excel 台账',
   document: 'Word 文书',
-  package: '迎检资料包',
 };
 
 export interface ReportOptions {
@@ -52,6 +53,15 @@ async function assessmentOf(year: number): Promise<number> {
 }
 
 export const REPORTS: ReportDescriptor[] = [
+  {
+    key: 'package',
+    group: 'package',
+    title: '迎检资料包',
+    format: 'folder',
+    description: '先自查，再把全年的花名册、台账、会议记录、计划、自评和附件按编号写成一个文件夹（可同时生成 .zip），附目录。',
+    perYear: false,
+    link: { to: () => '/reports/package', label: '自查并生成' },
+  },
   {
     key: 'meetingLedger',
     group: 'ledger',
