@@ -1,6 +1,7 @@
 import { todayIso } from '../../src/shared/domain/dates';
 import { expect, test } from './fixtures';
 import { fillDate, pickOption, pickRadio } from './pages/controls';
+import { downloadDocx } from './pages/downloads';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { shoot } from './screens';
 
@@ -58,6 +59,11 @@ test('民主评议：22 名正式党员中评 8 名优秀被拒绝并说明原�
   await page.getByTestId('democratic-review-card').scrollIntoViewIfNeeded();
   await shoot(page, '27-democratic-review');
   await page.getByTestId('democratic-review-card').screenshot({ path: 'test-results/screens/27-democratic-review-card.png', animations: 'disabled' });
+
+  // The saved grades as a Word table for the superior committee.
+  const word = await downloadDocx(page, () => page.getByTestId('democratic-review-card').getByRole('button', { name: '导出 Word' }).click());
+  expect(word.name).toMatch(/民主评议/);
+  expect(word.tables.flat(2).join('')).toContain('优秀');
 });
 
 test('组织生活会：方案、两条问题和两项整改保存后，会后再勾选一项已完成', async ({ page, app }) => {
@@ -110,6 +116,13 @@ test('组织生活会：方案、两条问题和两项整改保存后，会后�
   await reloaded.scrollIntoViewIfNeeded();
   await shoot(page, '28-org-life');
   await reloaded.screenshot({ path: 'test-results/screens/28-org-life-card.png', animations: 'disabled' });
+
+  // The materials as Word: the problems and 整改 measures entered above are in it.
+  const word = await downloadDocx(page, () => reloaded.getByRole('button', { name: '导出 Word' }).click());
+  expect(word.name).toMatch(/组织生活会/);
+  const text = word.paragraphs.join('\n') + word.tables.flat(2).join('');
+  expect(text).toContain('联系服务职工群众不够经常');
+  expect(text).toContain('制定年度学习计划，每月集中学习一次');
 });
 
 test('谈心谈话覆盖情况：示例年度书记与支委谈话全覆盖，矩阵显示谈话日期', async ({ page, app }) => {

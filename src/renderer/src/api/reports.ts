@@ -25,3 +25,5 @@ export function useSaveYearSummary() {
 }
 export const useExportYearSummary = () => useRpcAction('reports:summaryExport');
 export const useExportMinutesBook = () => useRpcAction('reports:minutesBook');
+export const useExportOrgLifeDocx = () => useRpcAction('reports:orgLifeDocx');
+export const useExportDemocraticReviewDocx = () => useRpcAction('reports:democraticReviewDocx');

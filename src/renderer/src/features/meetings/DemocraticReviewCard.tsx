@@ -5,6 +5,7 @@ import type { DemocraticReview, ReviewRow } from '../../../../shared/contract/de
 import { excellentCapMessage, GRADES_NEEDING_NOTE, gradeCounts, REVIEW_GRADE_LABELS, REVIEW_GRADES, type ReviewGrade } from '../../../../shared/domain/democraticReview';
 import { RpcError } from '../../api/client';
 import { useDemocraticReview, useSaveDemocraticReview } from '../../api/democraticReview';
+import { MaterialWordButton } from './MaterialWordButton';
 import './specialFlows.css';
 
 type Grades = Record<number, { grade: ReviewGrade; note: string }>;
@@ -13,7 +14,7 @@ type Grades = Record<number, { grade: ReviewGrade; note: string }>;
 export function DemocraticReviewCard({ meetingId }: { meetingId: number }) {
   const review = useDemocraticReview(meetingId);
   return (
-    <Card title="民主评议党员" style={{ marginBottom: 16 }} loading={review.isPending} data-testid="democratic-review-card">
+    <Card title="民主评议党员" extra={<MaterialWordButton meetingId={meetingId} kind="democraticReview" />} style={{ marginBottom: 16 }} loading={review.isPending} data-testid="democratic-review-card">
       {review.isError && <Alert type="error" showIcon title={review.error.message} />}
       {/* A fresh form per saved version, so what is shown after saving is what was stored. */}
       {review.data && <ReviewForm key={review.data.version} review={review.data} />}

@@ -16,6 +16,7 @@ import { RpcError } from '../../api/client';
 import { useMembers } from '../../api/members';
 import { useSaveOrgLife, useOrgLife } from '../../api/orgLife';
 import { DATE_INPUT_FORMATS, isoDateItemProps, keepEnterInDateFields } from '../../lib/forms';
+import { MaterialWordButton } from './MaterialWordButton';
 import './specialFlows.css';
 
 interface Values {
@@ -44,7 +45,7 @@ const newKey = () => `new-${(nextKey += 1)}`;
 export function OrgLifeCard({ meetingId }: { meetingId: number }) {
   const material = useOrgLife(meetingId);
   return (
-    <Card title="组织生活会材料" style={{ marginBottom: 16 }} loading={material.isPending} data-testid="org-life-card">
+    <Card title="组织生活会材料" extra={<MaterialWordButton meetingId={meetingId} kind="orgLife" />} style={{ marginBottom: 16 }} loading={material.isPending} data-testid="org-life-card">
       {material.isError && <Alert type="error" showIcon title={material.error.message} />}
       {material.data && <MaterialForm key={material.data.version} material={material.data} />}
     </Card>
