@@ -54,6 +54,8 @@ export interface PackageServiceOptions {
  * page polls (browser mode has no events). One package is written at a time; between files the job
  * yields to the event loop, so other requests keep being answered.
  */
+type WriteHooks = { onProgress?: (progress: PackageProgress) => void; isCancelled?: () => boolean };
+
 export function createPackageService(context: ServiceContext, services: CoreServices, options: PackageServiceOptions = {}) {
   const { store, dataDir, clock, installedFonts } = context;
   const fs = options.fs ?? realPackageFs;
@@ -150,8 +152,12 @@ export function createPackageService(context: ServiceContext, services: CoreServ
   }
 
   /** Writes one package to the end (the CLI and the bench; the page goes through `start`). */
-  async function run(input: StartInput, hooks: { onProgress?: (progress: PackageProgress) => void; isCancelled?: () => boolean } = {}): Promise<PackageResult> {
-    const prepared = prepare(input);
+  async function run(input: StartInput, hooks: WriteHooks = {}): Promise<PackageResult> {
+    return writePrepared(prepare(input), input, hooks);
+  }
+
+  /** The one call into the writer, for `run` and for a job started by `start`. */
+  function writePrepared(prepared: ReturnType<typeof prepare>, input: StartInput, hooks: WriteHooks): Promise<PackageResult> {
     return writePackage({
       items: prepared.items,
       context: prepared.buildContext,
@@ -207,15 +213,7 @@ export function createPackageService(context: ServiceContext, services: CoreServ
         try {
           // Let start's answer go out before the first file is built.
           await new Promise<void>((resolve) => setImmediate(resolve));
-          const result = await writePackage({
-            items: prepared.items,
-            context: prepared.buildContext,
-            target: input.target,
-            zip: input.zip,
-            branchName: prepared.name,
-            now: clock(),
-            fs,
-            renderContents: (model) => renderContents(model, input.preset),
+          const result = await writePrepared(prepared, input, {
             onProgress: ({ current, total, fileName }) => Object.assign(status, { current, total, fileName, message: `正在写入 ${fileName}（${current + 1}/${total}）` }),
             isCancelled: () => entry.cancelRequested,
           });
