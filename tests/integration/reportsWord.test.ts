@@ -105,7 +105,9 @@ describe('会议记录 of a period', () => {
     expect(contents[0]).toEqual(['序号', '日期', '类型', '主题', '页码']);
     expect(contents).toHaveLength(all.length + 1);
     const first = [...all].sort((a, b) => a.heldOn.localeCompare(b.heldOn) || a.id - b.id)[0];
-    expect(contents[1].slice(0, 4)).toEqual(['1', '2025年1月8日', '支部委员会会议', first.topic]);
+    // One calendar year: the year is in the title, the date column reads 1月8日; a 党小组会 names its group.
+    expect(contents[1].slice(0, 4)).toEqual(['1', '1月8日', '支部委员会会议', first.topic]);
+    expect(contents.some((row) => /^第一党小组（研发）会$/.test(row[2]))).toBe(true);
     const refs = [...doc.document.matchAll(/<w:instrText[^>]*>\s*PAGEREF (\w+)/g)].map((match) => match[1]);
     expect(refs).toHaveLength(all.length);
     const marks = [...doc.document.matchAll(/<w:bookmarkStart [^>]*w:name="([^"]+)"/g)].map((match) => match[1]);

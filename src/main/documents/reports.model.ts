@@ -31,6 +31,8 @@ export interface MinutesBookContext {
   to: string;
   /** 编印日期 on the cover. */
   printedOn: string;
+  /** A 党小组's name, so two groups' meetings on one day read apart in the contents. */
+  groupName?: (partyGroupId: number | null) => string | null;
 }
 
 /** “2025年度” for a whole calendar year, else “2025年3月1日至2025年6月30日”. */
@@ -51,6 +53,7 @@ export function minutesBookFileName(from: string, to: string, bound: boolean): s
  */
 export function minutesBook(records: readonly MeetingRecord[], parts: DocumentModel[], context: MinutesBookContext, bound: boolean): DocumentBook {
   const period = periodText(context.from, context.to);
+  const oneYear = context.from.slice(0, 4) === context.to.slice(0, 4);
   if (!bound) return { title: `${period}会议记录`, parts };
   return {
     title: `${period}会议记录汇编`,
@@ -58,12 +61,13 @@ export function minutesBook(records: readonly MeetingRecord[], parts: DocumentMo
     contents: {
       heading: '目　录',
       header: ['序号', '日期', '类型', '主题'],
-      widths: [7, 21, 22, 40, 10],
+      widths: [7, 15, 25, 43, 10],
       rows: records.map((record, index) => [
         String(index + 1),
-        formatChineseDate(record.heldOn),
+        // Within one year the year is in the title: 1月8日 fits the column without wrapping.
+        oneYear ? formatChineseDate(record.heldOn).replace(/^\d+年/, '') : formatChineseDate(record.heldOn),
         MEETING_TYPES.filter((type) => record.types.includes(type))
-          .map((type) => MEETING_TYPE_LABELS[type])
+          .map((type) => (type === 'groupMeeting' && context.groupName?.(record.partyGroupId) ? `${context.groupName(record.partyGroupId)}会` : MEETING_TYPE_LABELS[type]))
           .join('、'),
         record.topic,
       ]),

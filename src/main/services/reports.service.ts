@@ -110,7 +110,7 @@ export async function buildMinutesBookDocx(reports: ReportsContext, { from, to, 
   const groupName = (id: number | null) => (id !== null ? (store.groups.get(id)?.name ?? null) : null);
   const parts = records.map((record) => minutesModel(record, { branchName: name, groupName: groupName(record.partyGroupId) }));
   const bound = mode === 'bound';
-  const book = minutesBook(records, parts, { branchName: name, from, to, printedOn: todayIso(reports.context.clock()) }, bound);
+  const book = minutesBook(records, parts, { branchName: name, from, to, printedOn: todayIso(reports.context.clock()), groupName }, bound);
   const layout = branchPreset(reports.context, preset);
   const bytes = await renderDocxBook(book, layout.preset);
   return { fileName: minutesBookFileName(from, to, bound), contentBase64: bytes.toString('base64'), fontNotes: layout.fontNotes, pageHint: `${records.length}份记录` };
