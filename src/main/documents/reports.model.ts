@@ -61,7 +61,7 @@ export function minutesBook(records: readonly MeetingRecord[], parts: DocumentMo
     contents: {
       heading: '目　录',
       header: ['序号', '日期', '类型', '主题'],
-      widths: [7, 15, 25, 43, 10],
+      widths: [8, 17, 24, 41, 10],
       rows: records.map((record, index) => [
         String(index + 1),
         // Within one year the year is in the title: 1月8日 fits the column without wrapping.
