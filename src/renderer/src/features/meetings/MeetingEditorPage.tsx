@@ -28,7 +28,7 @@ import { GUEST_KIND_LABELS, GUEST_KINDS, meetingFields, type GuestKind, type Mee
 import { daysBetween, todayIso } from '../../../../shared/domain/dates';
 import { isBranchWide, MEETING_TYPE_LABELS, MEETING_TYPES, type MeetingType } from '../../../../shared/domain/meetingTypes';
 import { draftFromRecord, nextHeldOn, type MeetingDraft } from '../../../../shared/domain/meetingTemplates';
-import { RpcError } from '../../api/client';
+import { invoke, RpcError } from '../../api/client';
 import { useCreateMeeting, useMeeting, useMeetingCheck, useUpdateMeeting } from '../../api/meetings';
 import { useMeetingStart, useMeetingStartOptions } from '../../api/meetingTemplates';
 import { DecisionFollowUp } from '../followUps/DecisionFollowUp';
@@ -283,7 +283,7 @@ function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry:
   const waitingFor =
     types.length === 0 ? '请先选择会议类型和召开日期，系统按当天的党员名册列出应到人员。' : !heldOn ? '请填写召开日期，系统按当天的党员名册列出应到人员。' : isGroupMeeting && !branchWide && !partyGroupId ? '请选择党小组，系统列出当天该党小组的党员。' : null;
   // The service judges the draft as saving would (counts, quorum, each vote); asked again shortly after each change.
-  const checkInput = useDebounced(
+  const currentCheckInput =
     waitingFor === null && heldOn
       ? {
           types: [...types].sort(),
@@ -302,9 +302,8 @@ function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry:
             writtenNo: vote?.writtenNo ?? 0,
           })),
         }
-      : null,
-    200,
-  );
+      : null;
+  const checkInput = useDebounced(currentCheckInput, 200);
   const check = useMeetingCheck(checkInput);
   const assessment = waitingFor === null ? check.data : undefined;
   const expected = useMemo(() => assessment?.expected ?? [], [assessment]);
@@ -323,7 +322,7 @@ function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry:
 
   const saving = create.isPending || update.isPending;
 
-  const toInput = (values: EditorValues): MeetingInput => {
+  const toInput = (values: EditorValues, expected: readonly { memberId: number }[]): MeetingInput => {
     const lecturerId = isLecture ? memberIdByName(values.lecturer) : null;
     return {
       types: MEETING_TYPES.filter((type) => values.types.includes(type)),
@@ -426,7 +425,10 @@ function MeetingEditor({ record, carry }: { record: MeetingRecord | null; carry:
     }
     setProblems({});
     try {
-      const input = toInput(values);
+      // 应到 as of this moment: a save right after a change (Ctrl+Enter while typing) must not take the
+      // list of a check that has not answered yet, or the record would be saved with nobody in it.
+      const expectedNow = currentCheckInput ? (await invoke('meetings:check', currentCheckInput)).expected : expected;
+      const input = toInput(values, expectedNow);
       if (record) {
         await update.mutateAsync({ ...input, id: record.id, version: record.version });
         message.success('已保存会议记录');
