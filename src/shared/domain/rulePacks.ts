@@ -183,7 +183,7 @@ export const OVERRIDABLE_FIELDS = ['period', 'minimum', 'severity', 'window'] as
 export type OverridableField = (typeof OVERRIDABLE_FIELDS)[number];
 
 export const ruleOverrideSchema = z.strictObject({
-  ruleId: z.string({ error: '请指明要调整的规则' }).min(1, '请指明要调整的规则'),
+  ruleId: z.string({ error: '请指明要调整的规则' }).min(1, '请指明要调整的规则').max(40, '规则编号有误'),
   period: period.optional(),
   minimum: minimum.optional(),
   severity: severity.optional(),
