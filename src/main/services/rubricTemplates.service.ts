@@ -56,6 +56,21 @@ function refusal(prefix: string, errors: string[]): AppError {
   );
 }
 
+/** A template version as the store keeps it: the whole validated body, with its id, version and origin. */
+function storedRow(template: RubricTemplate, origin: StoredRubricTemplate['origin'], fileName: string | null, createdAt: string): StoredRubricTemplate {
+  return {
+    id: template.id,
+    version: template.version,
+    status: template.status,
+    name: template.name,
+    scope: JSON.stringify(template.scope),
+    body: JSON.stringify(template),
+    origin,
+    fileName,
+    createdAt,
+  };
+}
+
 /**
  * 评分模板 (issue 6 item 4): every version of every rubric template in the store. The shipped ones
  * are copied in at start, official 评分细则 are imported from Excel, and edits are saved as new
@@ -87,17 +102,7 @@ export function createRubricTemplatesService({ store, clock }: ServiceContext, s
           continue;
         }
         const template = parsed.value;
-        const row: StoredRubricTemplate = {
-          id: template.id,
-          version: template.version,
-          status: template.status,
-          name: template.name,
-          scope: JSON.stringify(template.scope),
-          body: JSON.stringify(template),
-          origin: 'shipped',
-          fileName,
-          createdAt: now,
-        };
+        const row = storedRow(template, 'shipped', fileName, now);
         const stored = store.rubricTemplates.get(template.id, template.version);
         if (!stored) store.rubricTemplates.add(row);
         else if (stored.origin === 'shipped') {
@@ -249,17 +254,7 @@ export function createRubricTemplatesService({ store, clock }: ServiceContext, s
       const template = result.template;
       store.transaction(() => {
         if (store.rubricTemplates.get(id, version)) throw new AppError('CONFLICT', `${versionLabel({ name: template.name, version })}已存在，请重新预览后再导入。`);
-        store.rubricTemplates.add({
-          id,
-          version,
-          status: template.status,
-          name: template.name,
-          scope: JSON.stringify(template.scope),
-          body: JSON.stringify(template),
-          origin: 'imported',
-          fileName: input.fileName,
-          createdAt: clock().toISOString(),
-        });
+        store.rubricTemplates.add(storedRow(template, 'imported', input.fileName, clock().toISOString()));
       });
       return { id, version, name: template.name, warnings: result.warnings };
     },
@@ -285,19 +280,7 @@ export function createRubricTemplatesService({ store, clock }: ServiceContext, s
       const parsed = parseRubricTemplate('修改后的模板', { ...edited, version });
       if (!parsed.ok) throw refusal('模板未保存', parsed.errors);
       const template = parsed.value;
-      store.transaction(() =>
-        store.rubricTemplates.add({
-          id,
-          version,
-          status: template.status,
-          name: template.name,
-          scope: JSON.stringify(template.scope),
-          body: JSON.stringify(template),
-          origin: 'edited',
-          fileName: null,
-          createdAt: clock().toISOString(),
-        }),
-      );
+      store.transaction(() => store.rubricTemplates.add(storedRow(template, 'edited', null, clock().toISOString())));
       return { id, version, name: template.name, warnings: [] };
     },
   };
