@@ -1,7 +1,8 @@
-import { DownOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Space } from 'antd';
-import { DOCUMENT_PRESET_LABELS, type DocumentPreset } from '../../../../shared/domain/documentPresets';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
+import type { DocumentPreset } from '../../../../shared/domain/documentPresets';
 import { useExportAssessmentDocx, useExportAssessmentXlsx } from '../../api/assessments';
+import { WordPresetButton } from '../../components/WordPresetButton';
 import { useSaveGenerated } from '../../lib/useSaveGenerated';
 
 /** 自评打分表 (Excel) and 自评报告 (Word, 公文 layout by default) of one assessment; pending edits are saved first. */
@@ -9,7 +10,6 @@ export function AssessmentExportButtons({ id, beforeExport }: { id: number; befo
   const exportXlsx = useExportAssessmentXlsx();
   const exportDocx = useExportAssessmentDocx();
   const save = useSaveGenerated();
-  const presets = Object.keys(DOCUMENT_PRESET_LABELS) as DocumentPreset[];
   const word = (preset: DocumentPreset) =>
     save(async () => {
       await beforeExport();
@@ -30,14 +30,9 @@ export function AssessmentExportButtons({ id, beforeExport }: { id: number; befo
       >
         导出打分表
       </Button>
-      <Dropdown.Button
-        icon={<DownOutlined />}
-        loading={exportDocx.isPending}
-        onClick={() => void word('gbt9704')}
-        menu={{ items: presets.map((preset) => ({ key: preset, label: `自评报告（${DOCUMENT_PRESET_LABELS[preset]}）` })), onClick: ({ key }) => void word(key as DocumentPreset) }}
-      >
-        <FileWordOutlined /> 导出自评报告
-      </Dropdown.Button>
+      <WordPresetButton menuLabel="自评报告" loading={exportDocx.isPending} onExport={(preset) => void word(preset)}>
+        导出自评报告
+      </WordPresetButton>
     </Space>
   );
 }

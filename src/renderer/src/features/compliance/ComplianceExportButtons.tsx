@@ -1,7 +1,8 @@
-import { DownOutlined, FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Space } from 'antd';
-import { DOCUMENT_PRESET_LABELS, type DocumentPreset } from '../../../../shared/domain/documentPresets';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
+import type { DocumentPreset } from '../../../../shared/domain/documentPresets';
 import { useExportComplianceDocx, useExportComplianceXlsx } from '../../api/complianceMatrix';
+import { WordPresetButton } from '../../components/WordPresetButton';
 import { useSaveGenerated } from '../../lib/useSaveGenerated';
 
 /** 年度落实情况表 of the year shown: Excel (台账 layout) or a printable Word table (公文 layout by default). */
@@ -11,21 +12,15 @@ export function ComplianceExportButtons({ year }: { year: number }) {
 
   const save = useSaveGenerated();
   const word = (preset: DocumentPreset) => save(() => exportDocx.mutateAsync({ year, preset }));
-  const presets = Object.keys(DOCUMENT_PRESET_LABELS) as DocumentPreset[];
 
   return (
     <Space>
       <Button loading={exportXlsx.isPending} onClick={() => void save(() => exportXlsx.mutateAsync({ year }))}>
         <FileExcelOutlined /> 导出 Excel
       </Button>
-      <Dropdown.Button
-        icon={<DownOutlined />}
-        loading={exportDocx.isPending}
-        onClick={() => void word('gbt9704')}
-        menu={{ items: presets.map((preset) => ({ key: preset, label: `Word 表格（${DOCUMENT_PRESET_LABELS[preset]}）` })), onClick: ({ key }) => void word(key as DocumentPreset) }}
-      >
-        <FileWordOutlined /> 导出 Word
-      </Dropdown.Button>
+      <WordPresetButton menuLabel="Word 表格" loading={exportDocx.isPending} onExport={(preset) => void word(preset)}>
+        导出 Word
+      </WordPresetButton>
     </Space>
   );
 }
