@@ -5,6 +5,7 @@ import { MEETING_TYPE_LABELS } from '../../src/shared/domain/meetingTypes';
 import { scoreAssessment, type IndicatorAnswer, type IndicatorInput } from '../../src/shared/domain/rubricScoring';
 import { SHIPPED_RUBRICS } from '../../src/main/services/assessments.source';
 import type { Core } from '../../src/main/core';
+import { indicatorView } from '../../src/main/services/assessmentWorkflow';
 import { call } from './tempCore';
 
 // AssessmentView fixtures for the document builders (issue 6 item 5), made the way the workflow
@@ -98,42 +99,30 @@ export async function assessmentViewOf(core: Core, options: ViewOptions = {}): P
   const vetoesHit = Object.keys(options.vetoes ?? {});
   const result = scoreAssessment(template, { indicators: inputs, vetoesHit });
 
+  // The view of each indicator is made by the workflow's own function, as 'assessments:get' makes it.
   let attachmentId = 0;
   const indicators: AssessmentIndicatorView[] = template.indicators.map((indicator) => {
     const proposed = proposal.indicators.find((candidate) => candidate.id === indicator.id)!;
     const scored = result.indicators.find((candidate) => candidate.id === indicator.id)!;
     const entry = entries[indicator.id] ?? {};
-    const evidence = proposed.evidence.recordIds.map((id) => {
-      const record = records.get(id);
-      if (!record) throw new Error(`记录 ${id} 不在 ${year} 年的记录中`);
-      return record;
-    });
-    return {
-      id: indicator.id,
-      dimensionId: indicator.dimensionId,
-      text: indicator.text,
-      criteria: indicator.criteria ?? null,
-      evidenceNeeded: indicator.evidence,
-      maxPoints: indicator.maxPoints,
-      scoringType: indicator.scoring.type,
-      scoring: indicator.scoring,
-      required: indicator.required ?? false,
-      rule: indicator.auto?.rule ?? null,
-      proposal: { answer: proposed.answer, points: proposed.proposed, manual: proposed.manual, text: proposed.evidence.text, records: evidence },
+    for (const id of proposed.evidence.recordIds) if (!records.has(id)) throw new Error(`记录 ${id} 不在 ${year} 年的记录中`);
+    const row = {
+      proposal: { answer: proposed.answer, points: proposed.proposed, manual: proposed.manual, text: proposed.evidence.text, recordIds: proposed.evidence.recordIds },
       answer: entry.answer ?? null,
       finalScore: entry.finalScore ?? null,
       note: entry.note ?? null,
-      points: scored.points,
-      overridden: scored.overridden,
-      met: scored.met,
-      attachments: (entry.attachments ?? []).map((fileName) => ({
-        id: (attachmentId += 1),
+    };
+    const files = (entry.attachments ?? []).map((fileName) => {
+      attachmentId += 1;
+      return {
+        id: attachmentId,
         fileName,
         size: 200_000 + attachmentId * 1000,
         mime: fileName.endsWith('.pdf') ? 'application/pdf' : fileName.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream',
         addedAt: `${year + 1}-01-0${Math.min(9, attachmentId)}T09:30:00.000Z`,
-      })),
-    };
+      };
+    });
+    return indicatorView(indicator, row, scored, records, files);
   });
 
   const now = `${year + 1}-01-10T10:00:00.000Z`;

@@ -18,9 +18,9 @@ import { AppError, type FieldProblem } from '../../shared/contract/errors';
 import { fieldLabelsFor } from '../../shared/contract/labels';
 import { todayIso } from '../../shared/domain/dates';
 import { MEETING_TYPE_LABELS } from '../../shared/domain/meetingTypes';
-import { round2, scoreAssessment, type AssessmentResult, type IndicatorInput, type ProblemKind, type ScoringProblem } from '../../shared/domain/rubricScoring';
-import type { RubricTemplate } from '../../shared/domain/rubricTemplate';
-import type { AssessmentStored, IndicatorEntry, StoredIndicator, StoredProposal } from '../store/repos/assessments.repo';
+import { round2, scoreAssessment, type AssessmentResult, type IndicatorInput, type IndicatorResult, type ProblemKind, type ScoringProblem } from '../../shared/domain/rubricScoring';
+import type { RubricIndicator, RubricTemplate } from '../../shared/domain/rubricTemplate';
+import type { AssessmentAttachment, AssessmentStored, IndicatorEntry, StoredIndicator, StoredProposal } from '../store/repos/assessments.repo';
 import { createAttachmentFiles } from './attachmentFiles';
 import { assessmentTrailSubject } from './assessmentTrail';
 import type { ServiceContext } from './context';
@@ -68,6 +68,47 @@ function toStoredProposal(item: AssessmentProposal['indicators'][number]): Store
 
 function validationError(problems: FieldProblem[], lead = ''): AppError {
   return new AppError('VALIDATION', `${lead}${problems.map((problem) => `${problem.label}：${problem.message}`).join('；')}`, problems);
+}
+
+/**
+ * One indicator as the page and the documents see it: the template's wording and scoring, the
+ * frozen proposal with its records (dated, in date order; records deleted since are left out), the
+ * secretary's entries and what the engine made of them, and the evidence files.
+ */
+export function indicatorView(
+  indicator: RubricIndicator,
+  row: Pick<StoredIndicator, 'proposal' | 'answer' | 'finalScore' | 'note'> | undefined,
+  scored: IndicatorResult,
+  records: ReadonlyMap<number, EvidenceRecord>,
+  attachments: readonly Pick<AssessmentAttachment, 'id' | 'fileName' | 'size' | 'mime' | 'addedAt'>[],
+): AssessmentIndicatorView {
+  const proposal = row?.proposal ?? { answer: null, points: null, manual: true, text: '需手工评分', recordIds: [] };
+  return {
+    id: indicator.id,
+    dimensionId: indicator.dimensionId,
+    text: indicator.text,
+    criteria: indicator.criteria ?? null,
+    evidenceNeeded: indicator.evidence,
+    maxPoints: indicator.maxPoints,
+    scoringType: indicator.scoring.type,
+    scoring: indicator.scoring,
+    required: indicator.required === true,
+    rule: indicator.auto?.rule ?? null,
+    proposal: {
+      answer: proposal.answer,
+      points: proposal.points,
+      manual: proposal.manual,
+      text: proposal.text,
+      records: proposal.recordIds.flatMap((recordId) => records.get(recordId) ?? []).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id),
+    },
+    answer: row?.answer ?? null,
+    finalScore: row?.finalScore ?? null,
+    note: row?.note ?? null,
+    points: scored.points,
+    overridden: scored.overridden,
+    met: scored.met,
+    attachments: attachments.map(({ id, fileName, size, mime, addedAt }) => ({ id, fileName, size, mime, addedAt })),
+  };
 }
 
 /**
@@ -175,41 +216,15 @@ export function createAssessmentWorkflow(context: ServiceContext, deps: Workflow
     const attachments = store.assessments.attachments(id);
     const byId = new Map(rows.map((row) => [row.indicatorId, row]));
     const results = new Map(result.indicators.map((item) => [item.id, item]));
-    const indicators: AssessmentIndicatorView[] = template.indicators.map((indicator) => {
-      const row = byId.get(indicator.id);
-      const scored = results.get(indicator.id)!;
-      const proposal = row?.proposal ?? { answer: null, points: null, manual: true, text: '需手工评分', recordIds: [] };
-      return {
-        id: indicator.id,
-        dimensionId: indicator.dimensionId,
-        text: indicator.text,
-        criteria: indicator.criteria ?? null,
-        evidenceNeeded: indicator.evidence,
-        maxPoints: indicator.maxPoints,
-        scoringType: indicator.scoring.type,
-        scoring: indicator.scoring,
-        required: indicator.required === true,
-        rule: indicator.auto?.rule ?? null,
-        proposal: {
-          answer: proposal.answer,
-          points: proposal.points,
-          manual: proposal.manual,
-          text: proposal.text,
-          records: proposal.recordIds
-            .flatMap((recordId) => records.get(recordId) ?? [])
-            .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id),
-        },
-        answer: row?.answer ?? null,
-        finalScore: row?.finalScore ?? null,
-        note: row?.note ?? null,
-        points: scored.points,
-        overridden: scored.overridden,
-        met: scored.met,
-        attachments: attachments
-          .filter((attachment) => attachment.indicatorId === indicator.id)
-          .map((attachment) => ({ id: attachment.id, fileName: attachment.fileName, size: attachment.size, mime: attachment.mime, addedAt: attachment.addedAt })),
-      };
-    });
+    const indicators: AssessmentIndicatorView[] = template.indicators.map((indicator) =>
+      indicatorView(
+        indicator,
+        byId.get(indicator.id),
+        results.get(indicator.id)!,
+        records,
+        attachments.filter((attachment) => attachment.indicatorId === indicator.id),
+      ),
+    );
     const vetoNotes = new Map(vetoes.map((veto) => [veto.vetoId, veto.note]));
     return {
       id: stored.id,
