@@ -88,6 +88,8 @@ export interface RubricImportPreview {
   template: RubricTemplate | null;
   errors: string[];
   warnings: string[];
+  /** Those of the warnings that say a scoring type was guessed (one per indicator). */
+  scoringGuesses: string[];
   rows: RubricSheetRow[];
   sheetName: string | null;
   headerRowNumber: number | null;

@@ -89,6 +89,9 @@ export interface RubricSheetResult {
   template: RubricTemplate | null;
   errors: string[];
   warnings: string[];
+  /** The warnings that say a row's scoring type was guessed from its criteria (one per indicator), so a
+   * preview can summarise them apart from the other warnings. */
+  scoringGuesses: string[];
   rows: RubricSheetRow[];
 }
 
@@ -384,6 +387,7 @@ const emptyResult = (errors: string[]): RubricSheetResult => ({
   template: null,
   errors,
   warnings: [],
+  scoringGuesses: [],
   rows: [],
 });
 
@@ -428,9 +432,12 @@ function mapSheet(sheet: RubricSheetGrid, header: Header, meta: RubricImportMeta
     const master = masterOf(rowNumber, column);
     return master ? { text: raw(master.row, master.column), merged: master } : { text: raw(rowNumber, column), merged: null };
   };
-  const problem = (row: RubricSheetRow, level: 'error' | 'warning', message: string) => {
+  const scoringGuesses: string[] = [];
+  const problem = (row: RubricSheetRow, level: 'error' | 'warning', message: string): string => {
     row.problems.push({ level, message });
-    (level === 'error' ? errors : warnings).push(`第 ${row.rowNumber} 行：${message}`);
+    const line = `第 ${row.rowNumber} 行：${message}`;
+    (level === 'error' ? errors : warnings).push(line);
+    return line;
   };
 
   let current: DimensionDraft | null = null;
@@ -602,7 +609,7 @@ function mapSheet(sheet: RubricSheetGrid, header: Header, meta: RubricImportMeta
       draft.guess = guess;
       row.scoringType = guess.scoring.type;
       row.scoringLabel = guess.label;
-      problem(row, 'warning', `评分方式按“${guess.label}”导入${guess.note ? `（${guess.note}）` : ''}，请核对`);
+      scoringGuesses.push(problem(row, 'warning', `评分方式按“${guess.label}”导入${guess.note ? `（${guess.note}）` : ''}，请核对`));
     }
   }
 
@@ -670,6 +677,7 @@ function mapSheet(sheet: RubricSheetGrid, header: Header, meta: RubricImportMeta
     template: null,
     errors,
     warnings,
+    scoringGuesses,
     rows,
   };
   const missing = (['category', 'criteria', 'evidence'] as const).filter((field) => columns[field] === undefined);

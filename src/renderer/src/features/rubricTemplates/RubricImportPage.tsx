@@ -133,8 +133,8 @@ export function RubricImportPage() {
   const imported = (templates.data?.templates ?? []).filter((template) => template.versions.some((version) => version.origin !== 'shipped'));
   const hasErrors = !!result && (result.errors.length > 0 || !result.template);
   // Each row's scoring guess is shown on its row; the list above keeps the rest and counts those.
-  const guessed = result?.warnings.filter((warning) => warning.includes('评分方式按')) ?? [];
-  const otherWarnings = result?.warnings.filter((warning) => !warning.includes('评分方式按')) ?? [];
+  const guessed = result?.scoringGuesses ?? [];
+  const otherWarnings = result?.warnings.filter((warning) => !guessed.includes(warning)) ?? [];
 
   return (
     <div>
