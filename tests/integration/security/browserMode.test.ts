@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendHttp } from '../../helpers/rawHttp';
 import { openCore, type Core } from '../../../src/main/core';
 import { createHttpHost, MAX_BODY_BYTES, TOKEN_HEADER } from '../../../src/main/rpc/http';
 import { lookupRendererFile } from '../../../src/main/staticFiles';
@@ -23,28 +24,7 @@ let sandbox: string;
 let rendererDir: string;
 let core: Core;
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** Raw HTTP so any Host, Origin, method and path (including `..`) can be sent as is. */
-function send(options: { method?: string; path?: string; headers?: Record<string, string | string[]>; body?: string | Buffer }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path ?? '/', headers: { host: `127.0.0.1:${port}`, ...options.headers }, setHost: false, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    if (options.body) req.write(options.body);
-    req.end();
-  });
-}
+const send = (options: Parameters<typeof sendHttp>[1]) => sendHttp(port, options);
 
 /** Bytes exactly as given on the socket (paths Node's client would reject, missing Host…). */
 function sendRaw(text: string): Promise<string> {
