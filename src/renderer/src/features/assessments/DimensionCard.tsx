@@ -33,6 +33,8 @@ export function DimensionCard({ view, dimension, entries, editable, onEntry, onE
   const result = view.result.dimensions.find((candidate) => candidate.id === dimension.id);
   const rows = view.indicators.filter((indicator) => indicator.dimensionId === dimension.id);
   const lights = dimension.kind !== 'section';
+  // Each row's entry and what it scores, for the answer, score and note columns alike.
+  const scored = (row: AssessmentIndicatorView) => ({ entry: entries[row.id], score: entryScore(row, entries[row.id]) });
 
   const columns: ColumnsType<AssessmentIndicatorView> = [
     { title: '序号', key: 'no', width: 52, align: 'center', render: (_value, _row, index) => firstNumber + index },
@@ -81,8 +83,7 @@ export function DimensionCard({ view, dimension, entries, editable, onEntry, onE
       key: 'answer',
       width: 200,
       render: (_value, row) => {
-        const entry = entries[row.id];
-        const score = entryScore(row, entry);
+        const { score } = scored(row);
         return editable ? (
           <AnswerInput scoring={row.scoring} label={row.text} value={score.answer} onChange={(answer) => onEntry(row.id, { answer })} />
         ) : (
@@ -95,8 +96,7 @@ export function DimensionCard({ view, dimension, entries, editable, onEntry, onE
       key: 'score',
       width: 104,
       render: (_value, row) => {
-        const entry = entries[row.id];
-        const score = entryScore(row, entry);
+        const { entry, score } = scored(row);
         if (!editable) return <strong>{fmt(score.points)}</strong>;
         return (
           <Tooltip title={score.answerPoints === null ? '没有建议分，直接填写得分须写明理由' : `按自评答案得 ${fmt(score.answerPoints)} 分；改为其他分数须写明理由`}>
@@ -121,8 +121,7 @@ export function DimensionCard({ view, dimension, entries, editable, onEntry, onE
       key: 'note',
       width: 200,
       render: (_value, row) => {
-        const entry = entries[row.id];
-        const score = entryScore(row, entry);
+        const { entry, score } = scored(row);
         if (!editable) return entry.note ?? '';
         return (
           <Input.TextArea
